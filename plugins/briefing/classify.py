@@ -1,0 +1,200 @@
+"""Stage 3, classify: every line gets one `Decision` (kind + reason).
+
+An ordered table of small processors, each with `test` (does it apply to this
+line?) and `run` (the decision).  The first that applies wins; the catch-all
+paragraph processor comes last.  The order is written down once, in
+`PROCESSORS`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .config import Config
+from .locate import Measure, Span, locate, measure
+from .model import Decision, Kind, Line
+from .text import NUMBERED, is_sentence
+
+BYLINE = re.compile(
+    r"^(by|von|por|di|oleh|par|автор|от)\s+\S.{0,80}$|^(written|posted|published|reported) by\b.{0,80}$",
+    re.IGNORECASE,
+)
+MONTHS = (
+    "jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t|tember)?"
+    "|oct(ober)?|nov(ember)?|dec(ember)?"
+)
+DATE = re.compile(
+    rf"\b(({MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+({MONTHS})\.?,?\s+\d{{4}}"
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}[./]\d{1,2}[./]\d{1,2})\b",
+    re.IGNORECASE,
+)
+DATELINE_MAX_WORDS = 14
+HEADING_MAX_WORDS = 16
+CAPTION_MIN_WORDS = 4
+
+
+@dataclass(frozen=True)
+class Context:
+    lines: list[Line]
+    measures: list[Measure]
+    span: Span
+    config: Config
+
+    def next_kept_is_prose(self, i: int) -> bool:
+        for j in range(i + 1, min(self.span.end + 1, i + 4)):
+            m = self.measures[j]
+            if m.rule is not None:
+                continue
+            return m.prose or m.sentence or bool(m.marker)
+        return False
+
+
+class Processor:
+    kind: Kind = Kind.DROPPED
+
+    def test(self, ctx: Context, i: int) -> str | None:
+        """The reason this processor applies to line `i`, or None."""
+        raise NotImplementedError
+
+    def run(self, ctx: Context, i: int, reason: str) -> Decision:
+        return Decision(ctx.lines[i], self.kind, reason)
+
+
+class Title(Processor):
+    kind = Kind.TITLE
+
+    def test(self, ctx: Context, i: int) -> str | None:
+        return "title-like line before the body" if i == ctx.span.title else None
+
+
+class Byline(Processor):
+    kind = Kind.BYLINE
+
+    def test(self, ctx: Context, i: int) -> str | None:
+        if not _near_top(ctx, i) or ctx.measures[i].words > DATELINE_MAX_WORDS:
+            return None
+        return "byline" if BYLINE.match(ctx.lines[i].text) else None
+
+
+class Dateline(Processor):
+    kind = Kind.DATELINE
+
+    def test(self, ctx: Context, i: int) -> str | None:
+        if not _near_top(ctx, i) or ctx.measures[i].words > DATELINE_MAX_WORDS:
+            return None
+        return "dateline" if DATE.search(ctx.lines[i].text) else None
+
+
+class Caption(Processor):
+    kind = Kind.CAPTION
+
+    def test(self, ctx: Context, i: int) -> str | None:
+        title = ctx.span.title
+        if title is None or not title < i < ctx.span.start:
+            return None
+        m = ctx.measures[i]
+        if m.rule is not None or m.words < CAPTION_MIN_WORDS:
+            return None
+        if any(ctx.measures[j].rule is None and ctx.measures[j].words >= CAPTION_MIN_WORDS
+               and j != i and _is_caption_slot(ctx, j) for j in range(title + 1, i)):
+            return None
+        return "line between the title and the body"
+
+
+class Outside(Processor):
+    def test(self, ctx: Context, i: int) -> str | None:
+        if i < ctx.span.start:
+            return "before the article body"
+        if i > ctx.span.end:
+            if ctx.span.ended_by:
+                return "after the article body (ended by %s)" % ctx.span.ended_by
+            return "after the article body"
+        return None
+
+
+class Boilerplate(Processor):
+    def test(self, ctx: Context, i: int) -> str | None:
+        rule = ctx.measures[i].rule
+        return rule.name if rule is not None else None
+
+
+class Repeated(Processor):
+    def test(self, ctx: Context, i: int) -> str | None:
+        m = ctx.measures[i]
+        if m.prose or not m.key:
+            return None
+        for j in range(0, i):
+            if ctx.measures[j].key == m.key:
+                return "repeats line %d" % ctx.lines[j].number
+        return None
+
+
+class ListItem(Processor):
+    kind = Kind.LIST_ITEM
+
+    def test(self, ctx: Context, i: int) -> str | None:
+        marker = ctx.measures[i].marker
+        if not marker:
+            return None
+        return "numbered list item" if NUMBERED.match(ctx.lines[i].text) else "bulleted list item"
+
+
+class Heading(Processor):
+    kind = Kind.HEADING
+
+    def test(self, ctx: Context, i: int) -> str | None:
+        m = ctx.measures[i]
+        text = ctx.lines[i].text
+        if m.words > HEADING_MAX_WORDS or m.words == 0 or m.prose:
+            return None
+        if is_sentence(text) and not text.endswith("?"):
+            return None
+        if text.endswith((",", ";", ":", "-", "–", "—")) or text[:1].islower():
+            return None
+        return "short title-like line before prose" if ctx.next_kept_is_prose(i) else None
+
+
+class Paragraph(Processor):
+    kind = Kind.PARAGRAPH
+
+    def test(self, ctx: Context, i: int) -> str | None:
+        return "prose" if ctx.measures[i].prose else "short line inside the body"
+
+
+#: The processors, in the order they are tried.
+PROCESSORS: tuple[Processor, ...] = (
+    Title(),
+    Byline(),
+    Dateline(),
+    Caption(),
+    Outside(),
+    Boilerplate(),
+    Repeated(),
+    ListItem(),
+    Heading(),
+    Paragraph(),
+)
+
+
+def _near_top(ctx: Context, i: int) -> bool:
+    top = ctx.span.title if ctx.span.title is not None else ctx.span.start
+    return top <= i <= ctx.span.start + 2
+
+
+def _is_caption_slot(ctx: Context, j: int) -> bool:
+    return not (Byline().test(ctx, j) or Dateline().test(ctx, j))
+
+
+def classify(lines: list[Line], config: Config) -> tuple[list[Decision], Span]:
+    measures = measure(lines, config)
+    span = locate(lines, measures)
+    ctx = Context(lines, measures, span, config)
+    decisions = []
+    for i in range(len(lines)):
+        for processor in PROCESSORS:
+            reason = processor.test(ctx, i)
+            if reason is not None:
+                decisions.append(processor.run(ctx, i, reason))
+                break
+    return decisions, span

@@ -1,0 +1,82 @@
+"""Stage 1, decode: seed bytes -> normalised text lines.
+
+UTF-8 with or without a byte-order mark, and UTF-16 with one, are read; CRLF
+and CR become LF; tabs become spaces; the text is NFC-normalised.  Anything
+else is a `SeedError` that names the line and column, so the adapter can say
+``seeds/x.txt:4:7: invalid UTF-8 byte 0x93 (looks like Windows-1252; ...)``.
+"""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+
+from .model import Line
+
+MAX_SEED_BYTES = 5 * 1024 * 1024
+
+
+class SeedError(ValueError):
+    """A seed that cannot be converted at all; carries its position."""
+
+    def __init__(self, message: str, line: int = 0, column: int = 0) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.column = column
+
+
+def decode(data: bytes) -> str:
+    """Bytes of a seed -> text with LF line ends, or a `SeedError`."""
+    if len(data) > MAX_SEED_BYTES:
+        raise SeedError(
+            "seed is %d bytes, over the %d-byte limit; split it or trim the page junk"
+            % (len(data), MAX_SEED_BYTES)
+        )
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as err:
+            raise SeedError("invalid UTF-16 after the byte-order mark: %s" % err.reason) from err
+    else:
+        if data.startswith(codecs.BOM_UTF8):
+            data = data[len(codecs.BOM_UTF8) :]
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as err:
+            raise _utf8_error(data, err.start) from err
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise SeedError("NUL byte: this looks like a binary file, not copied text", line)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", text.expandtabs(4))
+
+
+def _utf8_error(data: bytes, start: int) -> SeedError:
+    line = data.count(b"\n", 0, start) + 1
+    column = start - (data.rfind(b"\n", 0, start) + 1) + 1
+    byte = data[start]
+    hint = "looks like Windows-1252" if 0x80 <= byte <= 0x9F else "looks like Latin-1"
+    return SeedError(
+        "invalid UTF-8 byte 0x%02x (%s; re-save as UTF-8)" % (byte, hint), line, column
+    )
+
+
+def split_lines(text: str) -> list[Line]:
+    """Text -> `Line`s, each knowing how many blank lines surround it."""
+    raw = [s.strip() for s in text.split("\n")]
+    lines: list[Line] = []
+    blanks = 0
+    for number, stripped in enumerate(raw, start=1):
+        if not stripped:
+            blanks += 1
+            continue
+        if lines:
+            last = lines[-1]
+            lines[-1] = Line(last.number, last.text, last.blank_before, blanks)
+        lines.append(Line(number, " ".join(stripped.split()), blanks, 0))
+        blanks = 0
+    if lines:
+        last = lines[-1]
+        lines[-1] = Line(last.number, last.text, last.blank_before, blanks + 1)
+    return lines

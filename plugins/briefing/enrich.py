@@ -1,0 +1,168 @@
+"""Stage 5, enrich: the metadata a briefing needs, derived from the decisions.
+
+Title, caption, author and date come from the lines so labelled; summary,
+tags, quotes, pull quotes, sections, word count and reading time from the
+body blocks.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from datetime import date
+
+from .classify import DATE
+from .config import Config
+from .model import Article, Block, Decision, Diagnostic, Kind, Section
+from .quotes import choose_pull_quotes, find_quotes
+from .slug import slugify
+from .text import WORD, words
+
+MONTH_NUMBERS = {m: i for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+SENTENCE = re.compile(r"(?<=[.!?…])[”\"’']?\s+(?=[“\"‘'A-Z0-9À-ÖØ-ÞА-Я])")
+TAG_CANDIDATE = re.compile(r"\b(?:[A-Z][a-z’'\-]+|[A-Z]{2,}(?:\.[A-Z])*\.?)(?:\s+[A-Z][a-z’'\-]+)*")
+NOT_TAGS = {
+    "The", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "I", "A", "An",
+    "But", "And", "Or", "If", "In", "On", "At", "For", "As", "Yet", "So", "What", "When",
+    "While", "Since", "Several", "Perhaps", "One", "Asked", "Modern", "Critics", "His", "Her",
+    "Their", "Our", "Its", "There", "Here", "Peace", "Mr", "Ms", "Mrs", "Dr", "Conclusion",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday",
+    "Friday", "Saturday", "Sunday",
+}
+TAG_MIN_COUNT = 3
+
+
+def enrich(decisions: list[Decision], blocks: list[Block], config: Config) -> Article:
+    first = {d.kind: d.line.text for d in reversed(decisions)}
+    title = first.get(Kind.TITLE, "")
+    diagnostics: list[Diagnostic] = []
+    if not title:
+        title = _fallback_title(blocks)
+        diagnostics.append(Diagnostic(0, "no title found; using the first words of the body"))
+    title = cut_words(title, config.max_title_chars)
+    dateline = first.get(Kind.DATELINE, "")
+    byline = first.get(Kind.BYLINE, "")
+    body_words = sum(words(b.text) + sum(words(i) for i in b.items) for b in blocks)
+    quotes = find_quotes(blocks)
+    return Article(
+        title=title,
+        blocks=tuple(blocks),
+        decisions=tuple(decisions),
+        caption=first.get(Kind.CAPTION, ""),
+        author=_author(byline, dateline),
+        date=parse_date(dateline),
+        date_from="dateline" if parse_date(dateline) else "",
+        slug=slugify(title, config.max_slug_chars),
+        summary=summarize(blocks, config.summary_chars),
+        tags=tuple(find_tags(blocks, title, config.max_tags)),
+        quotes=tuple(quotes),
+        pull_quotes=tuple(choose_pull_quotes(quotes, config.max_pull_quotes, config.min_pull_quotes)),
+        sections=tuple(Section(b.text, b.anchor) for b in blocks if b.kind is Kind.HEADING),
+        words=body_words,
+        reading_minutes=max(1, math.ceil(body_words / config.words_per_minute)),
+        diagnostics=tuple(diagnostics),
+    )
+
+
+def _fallback_title(blocks: list[Block]) -> str:
+    for b in blocks:
+        if b.text:
+            return cut_words(b.text, 80)
+    return "Untitled briefing"
+
+
+def cut_words(text: str, limit: int) -> str:
+    """`text` cut at a word boundary to at most `limit` characters (plus an ellipsis)."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    if " " in cut:
+        cut = cut[: cut.rfind(" ")]
+    return cut.rstrip(" ,;:-–—") + "…"
+
+
+def _author(byline: str, dateline: str) -> str:
+    if byline:
+        name = re.sub(r"^(by|von|por|di|oleh|par|автор|от|(written|posted|published|reported) by)\s+",
+                      "", byline, flags=re.IGNORECASE)
+        return DATE.split(name)[0].strip(" ,|-–—·") if DATE.search(name) else name.strip()
+    if dateline:
+        m = DATE.search(dateline)
+        if m:
+            return dateline[: m.start()].strip(" ,|-–—·:")
+    return ""
+
+
+def parse_date(text: str) -> str:
+    """The first date in `text` as ISO 8601 (YYYY-MM-DD), or ""."""
+    m = DATE.search(text)
+    if not m:
+        return ""
+    found = m.group(0)
+    iso = re.fullmatch(r"(\d{4})[-./](\d{1,2})[-./](\d{1,2})", found)
+    if iso:
+        return _iso(int(iso[1]), int(iso[2]), int(iso[3]))
+    month = re.search(r"[A-Za-z]{3}", found)
+    if not month:
+        return ""
+    numbers = [int(n) for n in re.findall(r"\d+", found)]
+    year = max(numbers)
+    day = min(numbers)
+    return _iso(year, MONTH_NUMBERS.get(month.group(0).lower(), 0), day)
+
+
+def _iso(year: int, month: int, day: int) -> str:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return ""
+
+
+def summarize(blocks: list[Block], limit: int) -> str:
+    """The first sentences of the body, up to `limit` characters, never cut mid-word."""
+    text = next((b.text for b in blocks if b.kind is Kind.PARAGRAPH and words(b.text) >= 8), "")
+    if not text:
+        text = next((b.text for b in blocks if b.text), "")
+    summary = ""
+    for sentence in SENTENCE.split(text):
+        candidate = (summary + " " + sentence).strip()
+        if len(candidate) > limit:
+            break
+        summary = candidate
+    return summary or cut_words(text, limit)
+
+
+def find_tags(blocks: list[Block], title: str, most: int) -> list[str]:
+    """Names and topics the article keeps coming back to (NATO, Ukraine, Russia...)."""
+    counts: Counter[str] = Counter()
+    texts = [title] + [b.text for b in blocks] + [i for b in blocks for i in b.items]
+    for text in texts:
+        for m in TAG_CANDIDATE.finditer(text):
+            name = m.group(0).strip(".’'")
+            if name.split()[0] in NOT_TAGS:
+                name = " ".join(name.split()[1:])
+            if name and WORD.search(name) and name not in NOT_TAGS:
+                counts[_possessive(name)] += 1
+    surnames = _merge_surnames(counts)
+    ranked = sorted(surnames.items(), key=lambda kv: (-kv[1], kv[0]))
+    return [name for name, n in ranked if n >= TAG_MIN_COUNT][:most]
+
+
+def _possessive(name: str) -> str:
+    return re.sub(r"[’']s$", "", name)
+
+
+def _merge_surnames(counts: Counter[str]) -> dict[str, int]:
+    """Fold "Rutte" into "Mark Rutte" when the article uses both."""
+    merged: dict[str, int] = dict(counts)
+    for name in list(counts):
+        parts = name.split()
+        if len(parts) == 2 and parts[-1] in merged and name in merged:
+            merged[name] += merged.pop(parts[-1])
+    for name in list(merged):
+        if len(name.split()) > 2:
+            merged.pop(name)
+    return merged

@@ -1,0 +1,36 @@
+"""The whole conversion, one stage per line.
+
+    convert(data) -> Article
+      1. decode      bytes -> text (encodings, line ends)          decode.py
+      2. split       text -> lines with their blank-line context    decode.py
+      3. classify    each line -> a Decision (kind, reason)         classify.py, locate.py, rules.py
+      4. assemble    kept lines -> body blocks, anchors             blocks.py
+      5. enrich      title, dates, quotes, tags, summary            enrich.py
+      6. override    the editor's sidecar YAML wins                 sidecar.py
+
+Every stage is pure; nothing here reads files or logs.  `emit.py` turns the
+Article into Markdown with YAML front matter; `plugin.py` is the Pelican side.
+"""
+
+from __future__ import annotations
+
+from .blocks import assemble, mark_continuations
+from .classify import classify
+from .config import Config
+from .decode import decode, split_lines
+from .enrich import enrich
+from .model import Article
+from .sidecar import Sidecar, apply_sidecar
+
+
+def convert(data: bytes, config: Config | None = None, sidecar: Sidecar | None = None) -> Article:
+    """Seed bytes (plus the optional sidecar) -> Article.  Raises `SeedError`."""
+    config = config or Config()
+    sidecar = sidecar or Sidecar()
+    lines = split_lines(decode(data))
+    decisions, _span = classify(lines, config)
+    decisions = sidecar.force_lines(decisions)
+    decisions = mark_continuations(decisions)
+    blocks = assemble(decisions)
+    article = enrich(decisions, blocks, config)
+    return apply_sidecar(article, sidecar, config)

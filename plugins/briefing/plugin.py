@@ -1,0 +1,119 @@
+"""The Pelican adapter: the only module that imports Pelican.
+
+On `initialized` every ``seeds/*.txt`` is converted into
+``content/briefings/<slug>.md`` (Markdown with YAML front matter); the
+`BriefingReader` reads those files back for Pelican, with raw HTML switched
+off, heading anchors and permalinks from the front matter, and pull quotes
+placed after their paragraph.  Settings (all optional):
+
+    BRIEFING_SEEDS        the seed folder (default: "seeds" beside PATH)
+    BRIEFING_CONTENT_DIR  the generated folder inside PATH (default: "briefings")
+    BRIEFING              a dict of `config.Config` fields
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from pathlib import Path
+from typing import Any
+
+import yaml
+from markdown import Markdown
+from pelican import signals
+from pelican.readers import BaseReader
+from pelican.urlwrappers import Tag
+
+from .config import Config
+from .emit import is_hand_edited
+from .generate import GenerateError, generate_all
+from .render import BriefingExtension
+
+logger = logging.getLogger(__name__)
+
+#: front-matter keys the reader accepts, and nothing else
+FRONT_MATTER_KEYS = frozenset(
+    "title date date_from slug summary caption author source source_url tags words "
+    "reading_time sections pull_quotes seed checksum".split()
+)
+
+
+class BriefingError(RuntimeError):
+    """Stops the build: something an editor must fix first."""
+
+
+def seeds_dir(settings: dict[str, Any]) -> Path:
+    default = Path(settings["PATH"]).parent / "seeds"
+    return Path(settings.get("BRIEFING_SEEDS", default))
+
+
+def content_dir(settings: dict[str, Any]) -> Path:
+    return Path(settings["PATH"]) / settings.get("BRIEFING_CONTENT_DIR", "briefings")
+
+
+def convert_seeds(pelican: Any) -> None:
+    settings = pelican.settings
+    config = Config.from_mapping(dict(settings.get("BRIEFING", {})))
+    try:
+        messages = generate_all(seeds_dir(settings), content_dir(settings), config)
+    except GenerateError as err:
+        raise BriefingError(str(err)) from err
+    for level, message in messages:
+        logger.log(level, "%s", message)
+
+
+class BriefingReader(BaseReader):  # type: ignore[misc]
+    """Reads generated briefings: YAML front matter (safe_load), then Markdown."""
+
+    enabled = True
+    file_extensions = ["md"]
+
+    def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
+        text = Path(source_path).read_text(encoding="utf-8")
+        meta, body = split_front_matter(text, source_path)
+        if "checksum" in meta and is_hand_edited(text):
+            raise BriefingError(
+                "%s was edited by hand; move the change into the seed's sidecar YAML "
+                "and delete this file" % source_path
+            )
+        md = Markdown(extensions=[BriefingExtension(meta.get("sections", []),
+                                                    meta.get("pull_quotes", []))])
+        content = md.convert(body)
+        return content, self._metadata(meta)
+
+    def _metadata(self, meta: dict[str, Any]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key, value in meta.items():
+            if key == "tags":
+                out["tags"] = [Tag(str(t), self.settings) for t in value]
+            elif key == "summary":
+                out["summary"] = html.escape(str(value))
+            elif key in ("title", "date", "slug", "author"):
+                out[key] = self.process_metadata(key, str(value))
+            else:
+                out[key] = value
+        return out
+
+
+def split_front_matter(text: str, source_path: str) -> tuple[dict[str, Any], str]:
+    if not text.startswith("---\n"):
+        return {}, text
+    end = text.find("\n---\n", 4)
+    if end < 0:
+        raise BriefingError("%s:1: front matter has no closing ---" % source_path)
+    meta = yaml.safe_load(text[4:end]) or {}
+    if not isinstance(meta, dict):
+        raise BriefingError("%s:2: front matter must be a mapping" % source_path)
+    unknown = sorted(str(k) for k in meta if k not in FRONT_MATTER_KEYS)
+    if unknown:
+        raise BriefingError("%s: unknown front-matter key(s): %s" % (source_path, ", ".join(unknown)))
+    return meta, text[end + 5 :]
+
+
+def add_reader(readers: Any) -> None:
+    readers.reader_classes["md"] = BriefingReader
+
+
+def register() -> None:
+    signals.initialized.connect(convert_seeds)
+    signals.readers_init.connect(add_reader)

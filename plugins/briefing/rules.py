@@ -1,0 +1,189 @@
+"""Boilerplate rules, as data.
+
+Each `Rule` names one concept (its name is the reason `explain` prints) and
+lists regular expressions matched, case-insensitively, against a whole
+stripped line.  Rules only ever judge *short* lines (see
+`config.Config.max_rule_words`): a sentence of prose that happens to contain
+"share" is never dropped by a lexicon.
+
+`ENDERS` are rules whose match after the article body has started marks the
+end of the article (comment widgets, related stories, author boxes).
+
+Users extend the rules from ``pelicanconf.py``::
+
+    BRIEFING = {"extra_rules": {"my site footer": [r"brought to you by .*"]}}
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    patterns: tuple[str, ...]
+    ends_article: bool = False
+
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "comment widget",
+        (
+            r"(post|leave|add|write|view|show|see|read|load|hide)( an?| the| all| your| more)? comments?.*",
+            r"\d+\s*(comments?|responses?|replies|reactions?)",
+            r"comments?( \(\d+\))?",
+            r"(no|be the first to|join the) (comments?|conversation|discussion).*",
+            r"comments? (are|is) (closed|moderated).*",
+            r"(your )?(email|e-mail) address will not be published.*",
+            r"required fields are marked.*",
+            r"(cancel )?reply|reply to this comment|log in to reply",
+            r"sort by (oldest|newest|best|top).*",
+            r"комментари[ийя].*",
+            r"commenti|kommentare?|comentários?|komentar",
+        ),
+        ends_article=True,
+    ),
+    Rule(
+        "menu",
+        (
+            r"(close|open|toggle|main|skip to)( the)? (menu|navigation|content|main content)",
+            r"menu|navigation|home|homepage|sections?|search|search for:?|go|submit",
+            r"skip to .*",
+            r"back to (top|gallery|home)|return to top|top of page|scroll to top",
+            r"(previous|next)( (post|article|story|page|slide))?:?",
+            r"(more|all) (news|stories|articles|sections)",
+            r"(menu)?sections",
+            r"image \d+ of \d+|\d+\s*/\s*\d+|image \d+ of / \d+",
+            r"caption|close|open|expand|collapse|enlarge( this image)?|toggle caption",
+            r"(x|×|✕)",
+            r"[•☆□◦▪\-–—|/>»«·*]+",
+        ),
+    ),
+    Rule(
+        "share bar",
+        (
+            r"(share|tweet|pin|email|e-mail|print|save|copy link|copy)( (this|it|on|via|article|story|page|to|link)\b.*)?",
+            r"(share|follow|like) (us )?on (facebook|twitter|x|linkedin|whatsapp|instagram|telegram|reddit|pinterest).*",
+            r"(facebook|twitter|linkedin|whatsapp|reddit|pinterest|telegram|instagram|youtube|tumblr|email|rss|flipboard|messenger|sms|vk|line)",
+            r"(share|compartilhe|teilen|condividi|поделиться|bagikan)( (this|the))?( article| story| post)?:?",
+            r"\d+ shares?|shares?:? \d+",
+            r"(click|tap) to (share|print|email).*",
+        ),
+    ),
+    Rule(
+        "sign-in or newsletter prompt",
+        (
+            r"(sign|log) ?(in|up|out)( now| today| here| for free)?\.?",
+            r"(subscribe|register|create (an|your) account|my account|account)( now| today| here)?\.?",
+            r"(sign up|subscribe|register) (for|to) (our|the|a|free)? ?(daily |weekly |free )?(newsletters?|alerts?|updates|emails?|briefing).*",
+            r"(get|receive) (our|the) .*newsletters?.*",
+            r"newsletters?( sign-?up)?",
+            r"enter your (email|e-mail).*",
+            r"(already (a )?(subscriber|member|have an account)|not a subscriber).*",
+            r"(subscribe|download|get) (to|the) (our )?app.*",
+        ),
+    ),
+    Rule(
+        "cookie or privacy notice",
+        (
+            r".*\b(we|this (web)?site) uses? cookies\b.*",
+            r"(accept|reject|manage|decline)( all)? (cookies|settings|preferences).*",
+            r"cookie (policy|settings|preferences)|privacy (policy|notice|settings)|terms (of (use|service)|and conditions)|ad ?choices|do not sell my (personal )?info(rmation)?",
+            r"your (california )?privacy rights|interest based ads|accessibility( statement)?|sitemap|site map|contact( us)?|about( us)?|careers|advertise( with us)?|faq|help",
+            r"(ok|got it|i agree|accept|agree)",
+        ),
+    ),
+    Rule(
+        "advertisement label",
+        (
+            r"(advertisement|advertising|sponsored( content)?|ad|ads|promoted|paid (post|content)|partner content|anzeige|publicidade|реклама|pubblicità|iklan)",
+            r"(story continues|article continues|continue reading)( (below|after).*)?",
+            r"scroll (down )?(to|for) (continue|more).*",
+        ),
+    ),
+    Rule(
+        "read-more link",
+        (
+            r"(read|see|view|show|load|click for) (more|all|full|the full)( \w+){0,4}\.?( ?[»›→>]+)?",
+            r"(read|see) (also|more):?.*",
+            r"continue reading.*",
+            r"(more|learn more|find out more|details|full story|full article)( [»›→>]+)?",
+            r"leia (mais|também).*|читать (далее|также).*|leggi anche.*|baca juga.*|lesen sie auch.*|mehr zum thema.*",
+        ),
+    ),
+    Rule(
+        "related-story teaser",
+        (
+            r"(related|recommended|popular|trending|most (read|popular|viewed|shared)|top stories|latest( news| stories)?|editor'?s? picks|you may (also )?like|you might (also )?like|more (from|in|on|stories|like this).*|don'?t miss|also read|further reading|what to read next|recent posts?|related (posts?|articles?|stories|content|coverage|topics))(:| .*)?",
+            r"(mais lidas|veja também|relacionad[ao]s|популярное|читайте также|leggi anche|baca juga|auch interessant)(:| .*)?",
+        ),
+        ends_article=True,
+    ),
+    Rule(
+        "author box",
+        (
+            r"about the (author|writer)s?:?",
+            r"(more|all|other) (articles|stories|posts) by .*",
+            r"(view|see) (all )?(posts|articles|stories) by .*",
+        ),
+        ends_article=True,
+    ),
+    Rule(
+        "tag list",
+        (
+            r"(tags?|topics?|filed under|categories|category|posted in|labels?|tagged( with)?|themen|temas|теги)\s*[:：]?( .*)?",
+        ),
+        ends_article=True,
+    ),
+    Rule(
+        "legal footer",
+        (
+            r"(©|\(c\)|copyright|all rights reserved).*",
+            r".*\ball rights reserved\b.*",
+            r"powered by .*|theme by .*|designed by .*",
+            r"this (material|article|content) may not be (published|reproduced|broadcast|rewritten|redistributed).*",
+        ),
+    ),
+    Rule(
+        "photo credit",
+        (
+            r"(photo|image|picture|video|credit|photograph|illustration|foto|фото|source)s?( credit)?\s*[:：|].*",
+            r".*\((photo|image|credit|file photo)[^)]*\)",
+            r".*(getty images|shutterstock|reuters/|ap photo|afp via getty|/ap|/afp|istock)\b.*",
+        ),
+    ),
+)
+
+
+@dataclass(frozen=True)
+class CompiledRule:
+    name: str
+    pattern: re.Pattern[str]
+    ends_article: bool
+
+
+def compile_rules(extra: dict[str, list[str]] | None = None) -> tuple[CompiledRule, ...]:
+    """Compile the built-in rules plus the user's, refusing an empty group."""
+    groups: list[Rule] = list(RULES)
+    for name, patterns in (extra or {}).items():
+        if not patterns:
+            raise ValueError(f"briefing: boilerplate rule {name!r} has no patterns")
+        groups.append(Rule(name, tuple(patterns)))
+    compiled = []
+    for rule in groups:
+        if not rule.patterns:
+            raise ValueError(f"briefing: boilerplate rule {rule.name!r} has no patterns")
+        joined = "|".join(f"(?:{p})" for p in rule.patterns)
+        pattern = re.compile(rf"(?:{joined})[\s.:!?»›→>|]*", re.IGNORECASE)
+        compiled.append(CompiledRule(rule.name, pattern, rule.ends_article))
+    return tuple(compiled)
+
+
+def match_rule(text: str, rules: tuple[CompiledRule, ...]) -> CompiledRule | None:
+    """The first rule whose pattern matches the whole of `text`, if any."""
+    for rule in rules:
+        if rule.pattern.fullmatch(text):
+            return rule
+    return None

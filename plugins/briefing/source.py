@@ -1,0 +1,26 @@
+"""Reading a seed and its sidecar from disk (the only file access of the core)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .sidecar import Sidecar, SidecarError, load_sidecar
+
+SEED_SUFFIX = ".txt"
+SIDECAR_SUFFIX = ".yaml"
+
+
+def sidecar_path(seed: Path) -> Path:
+    return seed.with_suffix(SIDECAR_SUFFIX)
+
+
+def read_seed(seed: Path) -> tuple[bytes, Sidecar]:
+    """The seed's bytes and its parsed sidecar (empty when there is none)."""
+    data = seed.read_bytes()
+    side = sidecar_path(seed)
+    if not side.exists():
+        return data, Sidecar()
+    try:
+        return data, load_sidecar(side.read_text(encoding="utf-8"))
+    except SidecarError as err:
+        raise SidecarError("%s: %s" % (side, err)) from err

@@ -1,0 +1,69 @@
+"""Measures of a line of text that several stages share (pure, no state)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+WORD = re.compile(r"\w+")
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+SENTENCE_END = re.compile(r"[.!?…。！？]['\"”’»)\]]*$")
+SENTENCE_INSIDE = re.compile(r"[.!?。！？]['\"”’»)]*\s+\S")
+BULLET = re.compile(r"^(?:[•◦▪●○■□☆★‣⁃∙·*+\-–—]\s+|[•◦▪●○■□☆★‣⁃∙·](?=\S))")
+NUMBERED = re.compile(r"^(\d{1,3})[.)]\s+(?=\S)")
+
+
+def words(text: str) -> int:
+    """Word count, counting CJK text (written without spaces) as two characters a word."""
+    count = len(WORD.findall(text))
+    cjk = len(CJK.findall(text))
+    if cjk:
+        count = max(count, cjk // 2 + count - 1)
+    return count
+
+
+def is_sentence(text: str) -> bool:
+    """Ends like a sentence (full stop, question or exclamation mark, maybe quoted)."""
+    return bool(SENTENCE_END.search(text))
+
+
+SMALL_WORDS = frozenset(
+    "a an and as at but by for from in into nor of on or over per the to up vs via with".split()
+)
+
+
+def is_title_case(text: str) -> bool:
+    """Most words capitalised, as in a headline ("Europe’s Voice Is No Longer Optional")."""
+    tokens = [t for t in re.findall(r"[^\W\d_][\w’'\-]*", text) if t.lower() not in SMALL_WORDS]
+    if len(tokens) < 2:
+        return False
+    upper = sum(1 for t in tokens if t[0].isupper())
+    return upper >= 0.8 * len(tokens)
+
+
+def looks_like_prose(text: str, min_words: int = 12) -> bool:
+    """Long enough and punctuated like running text (not a headline)."""
+    n = words(text)
+    if n < min_words:
+        return False
+    if is_title_case(text) and not is_sentence(text) and n < 2 * min_words:
+        return False
+    return is_sentence(text) or bool(SENTENCE_INSIDE.search(text)) or n >= 2 * min_words
+
+
+def strip_marker(text: str) -> tuple[str, str]:
+    """Split a list-item marker off a line: ("1.", "text") / ("•", "text") / ("", text)."""
+    m = NUMBERED.match(text)
+    if m:
+        return m.group(0).strip(), text[m.end() :]
+    m = BULLET.match(text)
+    if m:
+        return m.group(0).strip(), text[m.end() :].strip()
+    return "", text
+
+
+def fold(text: str) -> str:
+    """A comparison key: case-folded, accents and punctuation removed."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    kept = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(WORD.findall(kept))
