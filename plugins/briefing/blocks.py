@@ -41,7 +41,7 @@ def mark_continuations(decisions: list[Decision]) -> list[Decision]:
     for d in decisions:
         if last_body is not None and joins_previous(last_body, d):
             d = Decision(d.line, Kind.CONTINUATION, "continues line %d" % last_body.line.number)
-        last_body = d if d.kind in BODY_KINDS + (Kind.CONTINUATION,) else None
+        last_body = d if d.kind in (*BODY_KINDS, Kind.CONTINUATION) else None
         out.append(d)
     return out
 
@@ -66,7 +66,7 @@ def _add_item(blocks: list[Block], d: Decision) -> None:
     ordered = bool(NUMBERED.match(d.line.text))
     last = blocks[-1] if blocks else None
     if last is not None and last.kind is Kind.LIST_ITEM and last.ordered == ordered:
-        blocks[-1] = Block(Kind.LIST_ITEM, "", last.line, last.items + (item,), ordered)
+        blocks[-1] = Block(Kind.LIST_ITEM, "", last.line, (*last.items, item), ordered)
     else:
         blocks.append(Block(Kind.LIST_ITEM, "", d.line.number, (item,), ordered))
 

@@ -152,6 +152,8 @@ class Heading(Processor):
             return None
         if text.endswith((",", ";", ":", "-", "–", "—")) or text[:1].islower():
             return None
+        if _continues_on_next(ctx, i):
+            return None
         return "short title-like line before prose" if ctx.next_kept_is_prose(i) else None
 
 
@@ -175,6 +177,14 @@ PROCESSORS: tuple[Processor, ...] = (
     Heading(),
     Paragraph(),
 )
+
+
+def _continues_on_next(ctx: Context, i: int) -> bool:
+    """The next line follows without a blank line and starts in lower case."""
+    line = ctx.lines[i]
+    if line.blank_after or i + 1 >= len(ctx.lines):
+        return False
+    return ctx.lines[i + 1].text[:1].islower()
 
 
 def _near_top(ctx: Context, i: int) -> bool:

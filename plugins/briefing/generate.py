@@ -12,7 +12,7 @@ import dataclasses
 import logging
 import os
 import subprocess
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from .config import Config
@@ -84,7 +84,7 @@ def _dated(article: Article, seed: Path, name: str, dates: dict[str, str],
         if seed.name in dates:
             article = dataclasses.replace(article, date=dates[seed.name], date_from="git")
         else:
-            mtime = datetime.fromtimestamp(seed.stat().st_mtime, tz=timezone.utc)
+            mtime = datetime.fromtimestamp(seed.stat().st_mtime, tz=UTC)
             article = dataclasses.replace(article, date=mtime.date().isoformat(), date_from="file time")
             messages.append((logging.WARNING, "%s: no date in the text, sidecar or git history; "
                              "using the file's modification time" % name))

@@ -16,13 +16,22 @@ from dataclasses import dataclass
 from .config import Config
 from .model import Line
 from .rules import CompiledRule, match_rule
-from .text import fold, is_sentence, looks_like_prose, strip_marker, words
+from .text import content_words, fold, is_sentence, looks_like_prose, lowercase_share, strip_marker, words
 
 #: Line scores for the body search.  A prose line scores its word count.
 RULE_PENALTY = 6.0
 SHORT_PENALTY = 2.5
-#: An ender rule cuts the body only after this much of its prose (words).
-ENDER_MIN_WORDS = 40
+#: Running text has at least this share of lower-case words; below it a line's score shrinks.
+PROSE_LOWERCASE = 0.6
+#: This many non-prose lines in a row separate two segments of prose.
+GAP_LINES = 4
+#: A neighbouring segment joins the body when this share of its content words is the body's.
+COHESION = 0.2
+#: Segments with fewer distinct content words than this are too small to judge by cohesion.
+MIN_VOCABULARY = 8
+#: Prose after a comment widget is most likely the comment thread: it counts this much.
+COMMENT_DISCOUNT = 0.2
+COMMENTS = "comment widget"
 #: The title is looked for among this many lines before the body.
 TITLE_WINDOW = 30
 TITLE_MAX_WORDS = 30
@@ -38,6 +47,7 @@ class Measure:
     rule: CompiledRule | None
     marker: str
     key: str
+    lowercase: float
 
 
 @dataclass(frozen=True)
@@ -56,7 +66,7 @@ def measure(lines: list[Line], config: Config) -> list[Measure]:
     for line in lines:
         marker, rest = strip_marker(line.text)
         n = words(rest)
-        rule = match_rule(line.text, rules) if n <= config.max_rule_words else None
+        rule = match_rule(line.text, n, rules, config.max_rule_words)
         out.append(
             Measure(
                 words=n,
@@ -65,6 +75,7 @@ def measure(lines: list[Line], config: Config) -> list[Measure]:
                 rule=rule,
                 marker=marker,
                 key=fold(line.text),
+                lowercase=lowercase_share(rest),
             )
         )
     return out
@@ -74,7 +85,7 @@ def line_score(m: Measure) -> float:
     if m.rule is not None:
         return -RULE_PENALTY
     if m.prose or m.sentence:
-        return float(m.words)
+        return m.words * min(1.0, m.lowercase / PROSE_LOWERCASE)
     return -SHORT_PENALTY
 
 
@@ -91,29 +102,112 @@ def best_run(scores: list[float]) -> tuple[int, int]:
     return best_span
 
 
+@dataclass(frozen=True)
+class Segment:
+    """A stretch of prose lines with no wall of furniture and no ender rule inside."""
+
+    start: int
+    end: int
+    weight: float
+    vocabulary: frozenset[str]
+    ender_before: str
+    ender_after: str
+
+
+def segments(lines: list[Line], measures: list[Measure], start: int, end: int) -> list[Segment]:
+    scores = [line_score(m) if start <= i <= end else 0.0 for i, m in enumerate(measures)]
+    out: list[Segment] = []
+    first = last = -1
+    weight = 0.0
+    gap = 0
+    enders: list[str] = []
+    previous: list[str] = []
+    comments_seen = False
+    for i, (m, s) in enumerate(zip(measures, scores, strict=True)):
+        if s > 0:
+            if first >= 0 and (gap >= GAP_LINES or enders):
+                out.append(_segment(lines, measures, first, last, weight, previous, enders, comments_seen))
+                comments_seen = comments_seen or COMMENTS in enders
+                first, weight, previous = -1, 0.0, enders
+            if first < 0:
+                first = i
+            last, weight, gap, enders = i, weight + s, 0, []
+        else:
+            gap += 1
+            if m.rule is not None and m.rule.ends_article:
+                enders = [*enders, m.rule.name]
+    if first >= 0:
+        out.append(_segment(lines, measures, first, last, weight, previous, enders, comments_seen))
+    return out
+
+
+def _segment(lines: list[Line], measures: list[Measure], first: int, last: int, weight: float,
+             before: list[str], after: list[str], comments_seen: bool) -> Segment:
+    vocab: set[str] = set()
+    prose_lines = 0
+    for i in range(first, last + 1):
+        if line_score(measures[i]) > 0:
+            vocab.update(content_words(lines[i].text))
+            prose_lines += 1
+    # teaser lists alternate headline, blurb, timestamp: thin prose weighs less
+    weight *= prose_lines / (last - first + 1)
+    if comments_seen:
+        weight *= COMMENT_DISCOUNT
+    return Segment(first, last, weight, frozenset(vocab), before[-1] if before else "",
+                   after[0] if after else "")
+
+
+def cohesion(segment: Segment, vocabulary: set[str]) -> float:
+    """Share of the segment's content words that the body so far also uses."""
+    if not segment.vocabulary:
+        return 0.0
+    return len(segment.vocabulary & vocabulary) / len(segment.vocabulary)
+
+
+def body_segments(parts: list[Segment]) -> tuple[int, int, str]:
+    """The heaviest segment, grown over neighbours that are about the same thing.
+
+    Teasers for other stories and comment threads use other words; a photo
+    gallery or an advertisement inside the article does not change its
+    vocabulary, so the text on both sides of it stays together.
+    """
+    core = max(range(len(parts)), key=lambda k: parts[k].weight)
+    vocab = set(parts[core].vocabulary)
+    lo = _grow(parts, core, -1, vocab)
+    hi = _grow(parts, core, 1, vocab)
+    return parts[lo].start, parts[hi].end, parts[hi].ender_after
+
+
+def _grow(parts: list[Segment], core: int, step: int, vocab: set[str]) -> int:
+    """How far the body extends from the core segment in one direction.
+
+    Going forward an ender rule stops it; either way a segment about something
+    else does.  Segments too small to judge are taken only together with a
+    cohesive segment beyond them.
+    """
+    edge = k = core
+    while 0 <= k + step < len(parts):
+        if step > 0 and parts[k].ender_after:
+            break
+        k += step
+        if len(parts[k].vocabulary) < MIN_VOCABULARY:
+            continue
+        if cohesion(parts[k], vocab) < COHESION:
+            break
+        edge = k
+    return edge
+
+
 def locate(lines: list[Line], measures: list[Measure]) -> Span:
-    if not lines:
-        return Span(0, -1, None)
     start, end = best_run([line_score(m) for m in measures])
-    if end < start:
-        start, end = 0, len(lines) - 1
+    parts = segments(lines, measures, start, end)
+    if not parts:
+        return Span(0, len(lines) - 1, find_title(lines, measures, 0) if lines else None)
+    start, end, ended_by = body_segments(parts)
     title = find_title(lines, measures, start)
     if title is not None and title >= start:
         start = title + 1
-    end, ended_by = cut_at_ender(measures, start, end)
     return Span(start, end, title, ended_by)
-
-
-def cut_at_ender(measures: list[Measure], start: int, end: int) -> tuple[int, str]:
-    seen = 0
-    for i in range(start, end + 1):
-        m = measures[i]
-        rule = m.rule
-        if rule is not None and rule.ends_article and seen >= ENDER_MIN_WORDS:
-            return i - 1, rule.name
-        if m.prose or m.sentence:
-            seen += m.words
-    return end, ""
 
 
 def find_title(lines: list[Line], measures: list[Measure], start: int) -> int | None:

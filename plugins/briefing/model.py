@@ -9,10 +9,10 @@ an `Article`.  Stages never log: they return `Diagnostic`s and the adapter
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     """What a line of a seed became.  The values are the words `explain` prints."""
 
     TITLE = "title"

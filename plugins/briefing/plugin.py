@@ -44,11 +44,11 @@ class BriefingError(RuntimeError):
 
 def seeds_dir(settings: dict[str, Any]) -> Path:
     default = Path(settings["PATH"]).parent / "seeds"
-    return Path(settings.get("BRIEFING_SEEDS", default))
+    return Path(str(settings.get("BRIEFING_SEEDS", default)))
 
 
 def content_dir(settings: dict[str, Any]) -> Path:
-    return Path(settings["PATH"]) / settings.get("BRIEFING_CONTENT_DIR", "briefings")
+    return Path(settings["PATH"]) / str(settings.get("BRIEFING_CONTENT_DIR", "briefings"))
 
 
 def convert_seeds(pelican: Any) -> None:
@@ -66,7 +66,7 @@ class BriefingReader(BaseReader):  # type: ignore[misc]
     """Reads generated briefings: YAML front matter (safe_load), then Markdown."""
 
     enabled = True
-    file_extensions = ["md"]
+    file_extensions = ("md",)
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         text = Path(source_path).read_text(encoding="utf-8")

@@ -22,13 +22,17 @@ SPEECH_VERBS = (
 NAME = r"(?:[A-Z][\w’'\-.]+(?:\s+(?:de|van|von|der|da|al|bin)?\s*[A-Z][\w’'\-]+){0,3})"
 NAME_BEFORE = re.compile(rf"({NAME})\s+(?:{SPEECH_VERBS})\b")
 NAME_AFTER = re.compile(rf"\b(?:{SPEECH_VERBS})\s+({NAME})")
+ATTRIBUTION = re.compile(rf"(?:\S+\s+){{0,3}}(?:{SPEECH_VERBS})(?:\s+\S+){{0,3}}")
 PRONOUN = re.compile(rf"\b(he|she|they)\s+(?:{SPEECH_VERBS})\b", re.IGNORECASE)
 STRIKING = re.compile(
     r"\b(never|always|all|no|nothing|every|must|wrong|war|target|accept|fail|"
     r"danger|threat|only|everyone|nobody|we|us|our)\b",
     re.IGNORECASE,
 )
-NOT_NAMES = {"The", "This", "That", "It", "He", "She", "They", "We", "I", "A", "An", "But", "And"}
+NOT_NAMES = {
+    "The", "This", "That", "It", "He", "She", "They", "We", "I", "A", "An", "But", "And", "What",
+    "When", "While", "As", "So", "Yet", "Then", "Still", "Now", "However", "Also", "In", "On", "At",
+}
 MIN_QUOTE_WORDS = 4
 PULL_MIN_WORDS = 5
 PULL_MAX_WORDS = 40
@@ -59,9 +63,8 @@ def _joined_fragments(text: str) -> list[str]:
     prev_end = -1
     for start, end, inner in found:
         between = text[prev_end:start] if prev_end >= 0 else ""
-        if out and prev_end >= 0 and out[-1].endswith(",") and words(between) <= 4 \
-                and inner[:1].islower():
-            out[-1] = out[-1][:-1] + " " + inner
+        if out and out[-1].endswith(",") and ATTRIBUTION.fullmatch(between.strip(" ,")):
+            out[-1] = out[-1] + " " + inner.strip()
         else:
             out.append(inner.strip())
         prev_end = end
@@ -71,23 +74,25 @@ def _joined_fragments(text: str) -> list[str]:
 def _speaker(text: str, names: dict[str, str]) -> str:
     for pattern in (NAME_BEFORE, NAME_AFTER):
         for m in pattern.finditer(text):
-            name = m.group(1).strip(" .")
-            if name.split()[0] not in NOT_NAMES:
+            parts = m.group(1).strip(" .").split()
+            while parts and parts[0] in NOT_NAMES:
+                parts.pop(0)
+            if parts:
+                name = " ".join(parts)
                 return names.get(name, name)
     return ""
 
 
 def _full_names(blocks: list[Block]) -> dict[str, str]:
     """Map a surname to the full name the text also uses ("Rutte" -> "Mark Rutte")."""
-    full: dict[str, str] = {}
-    pattern = re.compile(r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z’'\-]+){1,2})\b")
+    pairs: dict[str, dict[str, int]] = {}
+    pattern = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][a-z\-]+)\b")
     for block in blocks:
         for m in pattern.finditer(block.text):
-            parts = m.group(1).split()
-            if parts[0] in NOT_NAMES:
-                continue
-            full.setdefault(parts[-1], m.group(1))
-    return full
+            if m.group(1) not in NOT_NAMES:
+                seen = pairs.setdefault(m.group(2), {})
+                seen[m.group(0)] = seen.get(m.group(0), 0) + 1
+    return {surname: max(seen, key=lambda k: seen[k]) for surname, seen in pairs.items()}
 
 
 def pull_quote_score(quote: Quote) -> float:

@@ -25,6 +25,8 @@ class Rule:
     name: str
     patterns: tuple[str, ...]
     ends_article: bool = False
+    #: judge lines up to this many words (None: `Config.max_rule_words`)
+    max_words: int | None = None
 
 
 RULES: tuple[Rule, ...] = (
@@ -32,8 +34,7 @@ RULES: tuple[Rule, ...] = (
         "comment widget",
         (
             r"(post|leave|add|write|view|show|see|read|load|hide)( an?| the| all| your| more)? comments?.*",
-            r"\d+\s*(comments?|responses?|replies|reactions?)",
-            r"comments?( \(\d+\))?",
+            r"[\W\d]*(\w+ ){0,3}(comments?|responses?|replies|reactions?)( \w+){0,2}[\W\d]*",
             r"(no|be the first to|join the) (comments?|conversation|discussion).*",
             r"comments? (are|is) (closed|moderated).*",
             r"(your )?(email|e-mail) address will not be published.*",
@@ -86,9 +87,17 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "cookie notice",
+        (
+            r".*\b(we|this (web)?site|our (web)?site|they) (uses?|stores?|sets?) cookies\b.*",
+            r".*\b(use of|accept|necessary|essential|analytics|third-party) cookies\b.*",
+            r".*\bcookies? (policy|settings|preferences|consent)\b.*",
+        ),
+        max_words=120,
+    ),
+    Rule(
         "cookie or privacy notice",
         (
-            r".*\b(we|this (web)?site) uses? cookies\b.*",
             r"(accept|reject|manage|decline)( all)? (cookies|settings|preferences).*",
             r"cookie (policy|settings|preferences)|privacy (policy|notice|settings)|terms (of (use|service)|and conditions)|ad ?choices|do not sell my (personal )?info(rmation)?",
             r"your (california )?privacy rights|interest based ads|accessibility( statement)?|sitemap|site map|contact( us)?|about( us)?|careers|advertise( with us)?|faq|help",
@@ -110,16 +119,23 @@ RULES: tuple[Rule, ...] = (
             r"(read|see) (also|more):?.*",
             r"continue reading.*",
             r"(more|learn more|find out more|details|full story|full article)( [»›→>]+)?",
-            r"leia (mais|também).*|читать (далее|также).*|leggi anche.*|baca juga.*|lesen sie auch.*|mehr zum thema.*",
+            r"leia mais.*|читать далее.*",
         ),
     ),
     Rule(
-        "related-story teaser",
+        "related-stories header",
         (
-            r"(related|recommended|popular|trending|most (read|popular|viewed|shared)|top stories|latest( news| stories)?|editor'?s? picks|you may (also )?like|you might (also )?like|more (from|in|on|stories|like this).*|don'?t miss|also read|further reading|what to read next|recent posts?|related (posts?|articles?|stories|content|coverage|topics))(:| .*)?",
-            r"(mais lidas|veja também|relacionad[ao]s|популярное|читайте также|leggi anche|baca juga|auch interessant)(:| .*)?",
+            r"(related|recommended|popular|trending|most (read|popular|viewed|shared|commented)|top stories|latest|editor'?s? picks?|you may (also )?like|you might (also )?(like|enjoy)|don'?t miss|further reading|what to read next|recent|more|also on \w+|around the web|from (the|our) (web|partners))( (news|stories|articles|posts?|content|coverage|topics|videos|links|reading|headlines|from [\w .]+|on [\w .]+|in [\w .]+|like this))?",
+            r"(mais lidas|veja também|notícias relacionadas|популярное|читайте также|самое (читаемое|популярное)|leggi anche|articoli correlati|baca juga|berita terkait|auch interessant|mehr zum thema|関連記事|관련 ?기사|많이 본 뉴스)",
         ),
         ends_article=True,
+    ),
+    Rule(
+        "related-story link",
+        (
+            r"(related|recommended|see also|also read|read also|more|watch|listen)\s*[:|]\s*.*",
+            r"(leia também|veja também|читайте также|leggi anche|baca juga|lesen sie auch)\s*:?\s*.*",
+        ),
     ),
     Rule(
         "author box",
@@ -162,6 +178,7 @@ class CompiledRule:
     name: str
     pattern: re.Pattern[str]
     ends_article: bool
+    max_words: int | None
 
 
 def compile_rules(extra: dict[str, list[str]] | None = None) -> tuple[CompiledRule, ...]:
@@ -177,13 +194,14 @@ def compile_rules(extra: dict[str, list[str]] | None = None) -> tuple[CompiledRu
             raise ValueError(f"briefing: boilerplate rule {rule.name!r} has no patterns")
         joined = "|".join(f"(?:{p})" for p in rule.patterns)
         pattern = re.compile(rf"(?:{joined})[\s.:!?»›→>|]*", re.IGNORECASE)
-        compiled.append(CompiledRule(rule.name, pattern, rule.ends_article))
+        compiled.append(CompiledRule(rule.name, pattern, rule.ends_article, rule.max_words))
     return tuple(compiled)
 
 
-def match_rule(text: str, rules: tuple[CompiledRule, ...]) -> CompiledRule | None:
-    """The first rule whose pattern matches the whole of `text`, if any."""
+def match_rule(text: str, words: int, rules: tuple[CompiledRule, ...], max_words: int) -> CompiledRule | None:
+    """The first rule whose pattern matches the whole of `text`, if it is short enough for it."""
     for rule in rules:
-        if rule.pattern.fullmatch(text):
+        limit = max_words if rule.max_words is None else rule.max_words
+        if words <= limit and rule.pattern.fullmatch(text):
             return rule
     return None

@@ -23,8 +23,8 @@ from typing import Any
 
 import yaml
 
-from .model import Article, Decision, Kind, Quote
 from .config import Config
+from .model import Article, Decision, Kind, Quote
 from .slug import slugify
 
 

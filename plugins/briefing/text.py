@@ -22,6 +22,18 @@ def words(text: str) -> int:
     return count
 
 
+def lowercase_share(text: str) -> float:
+    """Share of words in lower case: high in running text, low in menus and contact lines.
+
+    Text without letter case (Chinese, Japanese, Korean...) counts as 1.
+    """
+    tokens = WORD.findall(text)
+    cased = [t for t in tokens if t[0].isalpha() and (t[0].islower() or t[0].isupper())]
+    if not cased:
+        return 1.0 if tokens and not any(t[0].isdigit() for t in tokens) else 0.0
+    return sum(1 for t in cased if t[0].islower()) / len(tokens)
+
+
 def is_sentence(text: str) -> bool:
     """Ends like a sentence (full stop, question or exclamation mark, maybe quoted)."""
     return bool(SENTENCE_END.search(text))
@@ -60,6 +72,26 @@ def strip_marker(text: str) -> tuple[str, str]:
     if m:
         return m.group(0).strip(), text[m.end() :].strip()
     return "", text
+
+
+STOPWORDS = frozenset(
+    "about above after again against also been before being below between both could does doing "
+    "down during each from further have having here into itself just more most must only other "
+    "over said same says should some such than that their theirs them then there these they this "
+    "those through under until very were what when where which while will with would your".split()
+)
+
+
+#: Words are compared by their first letters: a crude stem that works across inflected languages.
+STEM = 5
+
+
+def content_words(text: str) -> set[str]:
+    """The words that say what a line is about: long, not function words; CJK as bigrams."""
+    found = {w[:STEM] for w in WORD.findall(text.casefold()) if len(w) >= 4 and w not in STOPWORDS}
+    cjk = "".join(CJK.findall(text))
+    found.update(cjk[i : i + 2] for i in range(len(cjk) - 1))
+    return found
 
 
 def fold(text: str) -> str:
