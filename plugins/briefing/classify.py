@@ -14,21 +14,9 @@ from dataclasses import dataclass
 from .config import Config
 from .locate import Measure, Span, locate, measure
 from .model import Decision, Kind, Line
+from .rules import BYLINE, is_dateline
 from .text import NUMBERED, is_sentence
 
-BYLINE = re.compile(
-    r"^(by|von|por|di|oleh|par|автор|от)\s+\S.{0,80}$|^(written|posted|published|reported) by\b.{0,80}$",
-    re.IGNORECASE,
-)
-MONTHS = (
-    "jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t|tember)?"
-    "|oct(ober)?|nov(ember)?|dec(ember)?"
-)
-DATE = re.compile(
-    rf"\b(({MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+({MONTHS})\.?,?\s+\d{{4}}"
-    r"|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}[./]\d{1,2}[./]\d{1,2})\b",
-    re.IGNORECASE,
-)
 DATELINE_MAX_WORDS = 14
 HEADING_MAX_WORDS = 16
 CAPTION_MIN_WORDS = 4
@@ -83,7 +71,7 @@ class Dateline(Processor):
     def test(self, ctx: Context, i: int) -> str | None:
         if not _near_top(ctx, i) or ctx.measures[i].words > DATELINE_MAX_WORDS:
             return None
-        return "dateline" if DATE.search(ctx.lines[i].text) else None
+        return "dateline" if is_dateline(ctx.lines[i].text) else None
 
 
 class Caption(Processor):

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from datetime import date
 
-from .classify import DATE
+from .rules import DATE
 from .config import Config
 from .model import Article, Block, Decision, Diagnostic, Kind, Section
 from .quotes import choose_pull_quotes, find_quotes

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .config import Config
 from .model import Line
-from .rules import CompiledRule, match_rule
+from .rules import BYLINE, CompiledRule, is_dateline, match_rule
 from .text import content_words, fold, is_sentence, looks_like_prose, lowercase_share, strip_marker, words
 
 #: Line scores for the body search.  A prose line scores its word count.
@@ -35,6 +35,11 @@ COMMENTS = "comment widget"
 #: The title is looked for among this many lines before the body.
 TITLE_WINDOW = 30
 TITLE_MAX_WORDS = 30
+#: A title of this many words is typical (a bonus); a line this many lines away loses 1 point.
+TITLE_WORDS = (4, 20)
+TITLE_DISTANCE = 30
+#: A line with a date and at most this many words is a dateline, not a title.
+DATELINE_WORDS = 14
 
 
 @dataclass(frozen=True)
@@ -202,35 +207,43 @@ def locate(lines: list[Line], measures: list[Measure]) -> Span:
     start, end = best_run([line_score(m) for m in measures])
     parts = segments(lines, measures, start, end)
     if not parts:
-        return Span(0, len(lines) - 1, find_title(lines, measures, 0) if lines else None)
+        return Span(0, len(lines) - 1, find_title(lines, measures, 0, len(lines) - 1) if lines else None)
     start, end, ended_by = body_segments(parts)
-    title = find_title(lines, measures, start)
+    title = find_title(lines, measures, start, end)
     if title is not None and title >= start:
         start = title + 1
     return Span(start, end, title, ended_by)
 
 
-def find_title(lines: list[Line], measures: list[Measure], start: int) -> int | None:
-    """The most title-like line in the window before (and at) the body start."""
+def find_title(lines: list[Line], measures: list[Measure], start: int, end: int) -> int | None:
+    """The most title-like line in the window before (and just inside) the body start.
+
+    A title is short, not a sentence, not a byline or dateline, uses the words
+    the body is about, often repeats on the page, and sits close to the body.
+    """
     counts: dict[str, int] = {}
     for m in measures:
         counts[m.key] = counts.get(m.key, 0) + 1
+    body: set[str] = set()
+    for i in range(start, end + 1):
+        if measures[i].prose:
+            body |= content_words(lines[i].text)
     best, best_score = None, 0.0
-    low = max(0, start - TITLE_WINDOW)
-    for i in range(low, min(start + 1, len(lines))):
+    for i in range(max(0, start - TITLE_WINDOW), min(start + 2, len(lines))):
         m = measures[i]
-        if m.rule is not None or m.marker or not 2 <= m.words <= TITLE_MAX_WORDS:
+        text = lines[i].text
+        if m.rule is not None or m.marker or not 2 <= m.words <= TITLE_MAX_WORDS or m.words > 25 and m.prose:
             continue
-        if m.prose and m.words > 20:
+        if BYLINE.match(text) or (is_dateline(text) and m.words <= DATELINE_WORDS):
             continue
-        score = 1.0 + min(m.words, 12) / 4
-        if counts[m.key] > 1:
-            score += 2.0
-        if not is_sentence(lines[i].text):
-            score += 1.0
-        score -= (start - i) / 10
-        if i == 0:
-            score += 1.0
+        words_here = content_words(text)
+        score = 1.0 + 2.0 * (len(words_here & body) / len(words_here) if words_here else 0.0)
+        score += 1.0 if counts[m.key] > 1 else 0.0
+        score += 0.5 if not is_sentence(text) else 0.0
+        score -= 1.5 if text.endswith(".") and not text.endswith("..") else 0.0
+        score += 0.5 if TITLE_WORDS[0] <= m.words <= TITLE_WORDS[1] else -1.0
+        score += 0.5 if i == 0 else 0.0
+        score -= abs(start - i) / TITLE_DISTANCE
         if score > best_score:
             best, best_score = i, score
     return best

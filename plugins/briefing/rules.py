@@ -173,6 +173,31 @@ RULES: tuple[Rule, ...] = (
 )
 
 
+#: A byline: "By Jane Doe", "Posted by ...", "Tested by: ...", "Updated: ...".
+BYLINE = re.compile(
+    r"^(by|von|por|di|oleh|par|автор|от)\s+\S.{0,80}$"
+    r"|^(written|posted|published|reported|tested|reviewed|updated|story|words|photos?)( by| on| at)?\s*:?\s+\S.{0,100}$",
+    re.IGNORECASE,
+)
+MONTHS = (
+    "jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t|tember)?"
+    "|oct(ober)?|nov(ember)?|dec(ember)?"
+)
+#: A date as pages print it: "Nov 19, 2019", "19 November 2019", "2019-11-19", "11/19/19".
+DATE = re.compile(
+    rf"\b(({MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+({MONTHS})\.?,?\s+\d{{4}}"
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}[./]\d{1,2}[./]\d{1,2})(?!\w)",
+    re.IGNORECASE,
+)
+#: A time of day or a relative time, as datelines print them: "10:43 AM", "7H ago".
+TIME = re.compile(r"\b(\d{1,2}:\d{2}(\s*(am|pm|a\.m\.|p\.m\.))?|\d+\s*(h|hrs?|hours?|mins?|minutes?|days?) ago)(?!\w)",
+                  re.IGNORECASE)
+
+
+def is_dateline(text: str) -> bool:
+    return bool(DATE.search(text) or TIME.search(text))
+
+
 @dataclass(frozen=True)
 class CompiledRule:
     name: str
