@@ -122,10 +122,14 @@ class ListItem(Processor):
     kind = Kind.LIST_ITEM
 
     def test(self, ctx: Context, i: int) -> str | None:
-        marker = ctx.measures[i].marker
-        if not marker:
+        if not ctx.measures[i].marker:
             return None
-        return "numbered list item" if NUMBERED.match(ctx.lines[i].text) else "bulleted list item"
+        numbered = bool(NUMBERED.match(ctx.lines[i].text))
+        neighbours = [j for j in (i - 1, i + 1) if 0 <= j < len(ctx.lines) and ctx.measures[j].marker
+                      and bool(NUMBERED.match(ctx.lines[j].text)) == numbered]
+        if not neighbours:
+            return None  # a list has at least two items; a lone "1." or "*" is text
+        return "numbered list item" if numbered else "bulleted list item"
 
 
 class Heading(Processor):

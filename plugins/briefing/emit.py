@@ -22,7 +22,8 @@ from .model import Article, Block, Kind
 from .quotes import pull_quote_text
 
 INLINE = re.compile(r"([\\`*_\[\]])")
-LINE_START = re.compile(r"^([#+=|~:-]|\d+(?=[.)]))")
+BLOCK_START = re.compile(r"^([#+-])")
+LIST_START = re.compile(r"^(\d+)([.)])")
 CHECKSUM_KEY = "checksum"
 CHECKSUM_LINE = re.compile(r"^checksum: [0-9a-f]{64}\n", re.MULTILINE)
 FENCE = "---\n"
@@ -32,7 +33,8 @@ def escape(text: str) -> str:
     """Seed text -> Markdown source that renders exactly as that text."""
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = INLINE.sub(r"\\\1", text)
-    return LINE_START.sub(r"\\\1", text)
+    text = BLOCK_START.sub(r"\\\1", text)
+    return LIST_START.sub(r"\1\\\2", text)
 
 
 def front_matter(article: Article, seed: str) -> dict[str, Any]:
@@ -52,7 +54,8 @@ def front_matter(article: Article, seed: str) -> dict[str, Any]:
         "reading_time": article.reading_minutes,
         "sections": [{"title": s.title, "anchor": s.anchor} for s in article.sections],
         "pull_quotes": [
-            {"text": pull_quote_text(q.text), "speaker": q.speaker, "after_block": q.block}
+            {"text": pull_quote_text(q.text), **({"speaker": q.speaker} if q.speaker else {}),
+             "after_block": q.block}
             for q in article.pull_quotes
         ],
         "seed": seed,

@@ -45,6 +45,8 @@ def enrich(decisions: list[Decision], blocks: list[Block], config: Config) -> Ar
     title = cut_words(title, config.max_title_chars)
     dateline = first.get(Kind.DATELINE, "")
     byline = first.get(Kind.BYLINE, "")
+    found_date = next((parse_date(d.line.text) for d in decisions
+                       if d.kind in (Kind.DATELINE, Kind.BYLINE) and parse_date(d.line.text)), "")
     body_words = sum(words(b.text) + sum(words(i) for i in b.items) for b in blocks)
     quotes = find_quotes(blocks)
     return Article(
@@ -53,8 +55,8 @@ def enrich(decisions: list[Decision], blocks: list[Block], config: Config) -> Ar
         decisions=tuple(decisions),
         caption=first.get(Kind.CAPTION, ""),
         author=_author(byline, dateline),
-        date=parse_date(dateline),
-        date_from="dateline" if parse_date(dateline) else "",
+        date=found_date,
+        date_from="dateline" if found_date else "",
         slug=slugify(title, config.max_slug_chars),
         summary=summarize(blocks, config.summary_chars),
         tags=tuple(find_tags(blocks, title, config.max_tags)),
@@ -105,6 +107,14 @@ def parse_date(text: str) -> str:
     iso = re.fullmatch(r"(\d{4})[-./](\d{1,2})[-./](\d{1,2})", found)
     if iso:
         return _iso(int(iso[1]), int(iso[2]), int(iso[3]))
+    numeric = re.fullmatch(r"(\d{1,2})[./](\d{1,2})[./](\d{4})", found)
+    if numeric:
+        first, second, year = int(numeric[1]), int(numeric[2]), int(numeric[3])
+        if first > 12 >= second:
+            return _iso(year, second, first)
+        if second > 12 >= first:
+            return _iso(year, first, second)
+        return ""  # 05/06/2024: day and month cannot be told apart
     month = re.search(r"[A-Za-z]{3}", found)
     if not month:
         return ""

@@ -102,7 +102,7 @@ def best_run(scores: list[float]) -> tuple[int, int]:
         if total <= 0:
             total, start = 0.0, i
         total += s
-        if total > best:
+        if total >= best and total > 0:
             best, best_span = total, (start, i)
     return best_span
 
@@ -236,6 +236,8 @@ def find_title(lines: list[Line], measures: list[Measure], start: int, end: int)
             continue
         if BYLINE.match(text) or (is_dateline(text) and m.words <= DATELINE_WORDS):
             continue
+        if i >= start and m.prose:
+            continue  # the body's own first paragraph is never taken for the title
         words_here = content_words(text)
         score = 1.0 + 2.0 * (len(words_here & body) / len(words_here) if words_here else 0.0)
         score += 1.0 if counts[m.key] > 1 else 0.0

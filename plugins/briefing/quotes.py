@@ -9,6 +9,7 @@ the same paragraph; a pronoun ("he warned") is the last speaker named before.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from .model import Block, Kind, Quote
 from .text import words
@@ -16,14 +17,16 @@ from .text import words
 QUOTED = re.compile(r"“([^”]{2,}?)”|\"([^\"]{2,}?)\"|«([^»]{2,}?)»|„([^“”]{2,}?)[“”]")
 SPEECH_VERBS = (
     r"said|says|warned|warns|added|adds|told|stressed|argued|explained|noted|insisted|"
-    r"asked|declared|wrote|according to|continued|concluded|claimed|replied|urged|"
+    r"asked|declared|wrote|continued|concluded|claimed|replied|urged|"
     r"emphasized|emphasised|acknowledged|admitted|recalled|observed|cautioned"
 )
-NAME = r"(?:[A-Z][\w’'\-.]+(?:\s+(?:de|van|von|der|da|al|bin)?\s*[A-Z][\w’'\-]+){0,3})"
-NAME_BEFORE = re.compile(rf"({NAME})\s+(?:{SPEECH_VERBS})\b")
-NAME_AFTER = re.compile(rf"\b(?:{SPEECH_VERBS})\s+({NAME})")
-ATTRIBUTION = re.compile(rf"(?:\S+\s+){{0,3}}(?:{SPEECH_VERBS})(?:\s+\S+){{0,3}}")
-PRONOUN = re.compile(rf"\b(he|she|they)\s+(?:{SPEECH_VERBS})\b", re.IGNORECASE)
+NAME = (r"[A-Z][\w’'\-]*[a-z][\w’'\-]*(?:\s+(?:(?:of|for|de|van|von|der|da|al|bin)\s+)?"
+        r"[A-Z][\w’'\-]*[a-z][\w’'\-]*){0,4}")
+NAME_VERB = re.compile(rf"({NAME})\s+(?:{SPEECH_VERBS})\b")
+VERB_NAME = re.compile(rf"\b(?:{SPEECH_VERBS}|according to)\s+({NAME})")
+PRONOUN_VERB = re.compile(rf"\b(?:(he|she|they)\s+(?:{SPEECH_VERBS})|(?:{SPEECH_VERBS})\s+(he|she|they))\b",
+                          re.IGNORECASE)
+ATTRIBUTION = re.compile(rf"(?:\S+\s+){{0,5}}(?:{SPEECH_VERBS})(?:\s+\S+){{0,5}}")
 STRIKING = re.compile(
     r"\b(never|always|all|no|nothing|every|must|wrong|war|target|accept|fail|"
     r"danger|threat|only|everyone|nobody|we|us|our)\b",
@@ -33,9 +36,29 @@ NOT_NAMES = {
     "The", "This", "That", "It", "He", "She", "They", "We", "I", "A", "An", "But", "And", "What",
     "When", "While", "As", "So", "Yet", "Then", "Still", "Now", "However", "Also", "In", "On", "At",
 }
+#: words of office dropped from the front of a speaker's name ("Senator Maria Alvarez")
+TITLES = frozenset(
+    "Senator Sen President Vice Secretary General Commissioner Minister Prime Governor Gov Rep "
+    "Representative Mayor Dr Mr Mrs Ms Professor Prof Chancellor Chairman Chairwoman Chair Judge "
+    "Justice Gen Col Lt Sgt Captain Chief Director Ambassador King Queen Prince Princess Pope "
+    "Sheikh Speaker Leader Deputy Foreign Defence Defense Finance Transport Health".split()
+)
 MIN_QUOTE_WORDS = 4
 PULL_MIN_WORDS = 5
 PULL_MAX_WORDS = 40
+#: how far after or before a quote its attribution is looked for (characters)
+ATTRIBUTION_REACH = 80
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A quote as found: its text and where it starts and ends in the paragraph."""
+
+    text: str
+    start: int
+    end: int
+    #: the words between two joined fragments ("he warned"), the likeliest attribution
+    between: str = ""
 
 
 def find_quotes(blocks: list[Block]) -> list[Quote]:
@@ -46,52 +69,84 @@ def find_quotes(blocks: list[Block]) -> list[Quote]:
     for index, block in enumerate(blocks):
         if block.kind is not Kind.PARAGRAPH:
             continue
+        for passage in passages(block.text):
+            speaker, pronoun = _attribution(block.text, passage, names)
+            if not speaker and pronoun:
+                speaker = _named(block.text[: passage.start], names, last=True) or last_speaker
+            if speaker:
+                last_speaker = speaker
+            if words(passage.text) >= MIN_QUOTE_WORDS:
+                quotes.append(Quote(passage.text, speaker, index, block.line))
         outside = QUOTED.sub(" ", block.text)
-        speaker = _speaker(outside, names) or (last_speaker if PRONOUN.search(outside) else "")
-        if speaker:
-            last_speaker = speaker
-        for text in _joined_fragments(block.text):
-            if words(text) >= MIN_QUOTE_WORDS:
-                quotes.append(Quote(text, speaker, index, block.line))
+        named = _named(outside, names)
+        if named:
+            last_speaker = named
     return quotes
 
 
-def _joined_fragments(text: str) -> list[str]:
-    found = [(m.start(), m.end(), next(g for g in m.groups() if g is not None))
-             for m in QUOTED.finditer(text)]
-    out: list[str] = []
-    prev_end = -1
-    for start, end, inner in found:
-        between = text[prev_end:start] if prev_end >= 0 else ""
-        if out and out[-1].endswith(",") and ATTRIBUTION.fullmatch(between.strip(" ,")):
-            out[-1] = out[-1] + " " + inner.strip()
+def passages(text: str) -> list[Passage]:
+    """The quoted passages of a paragraph; fragments split by "he said" are joined."""
+    out: list[Passage] = []
+    for m in QUOTED.finditer(text):
+        inner = next(g for g in m.groups() if g is not None).strip()
+        if out and out[-1].text.endswith(",") and ATTRIBUTION.fullmatch(text[out[-1].end : m.start()].strip(" ,")):
+            between = text[out[-1].end : m.start()]
+            out[-1] = Passage(out[-1].text + " " + inner, out[-1].start, m.end(), between)
         else:
-            out.append(inner.strip())
-        prev_end = end
+            out.append(Passage(inner, m.start(), m.end()))
     return out
 
 
-def _speaker(text: str, names: dict[str, str]) -> str:
-    for pattern in (NAME_BEFORE, NAME_AFTER):
-        for m in pattern.finditer(text):
-            parts = m.group(1).strip(" .").split()
-            while parts and parts[0] in NOT_NAMES:
-                parts.pop(0)
-            if parts:
-                name = " ".join(parts)
-                return names.get(name, name)
+def _attribution(text: str, passage: Passage, names: dict[str, str]) -> tuple[str, bool]:
+    """(speaker, said-by-a-pronoun) for a passage, looking after it, inside it, then before it."""
+    after = text[passage.end : passage.end + ATTRIBUTION_REACH]
+    after = after.split(".")[0] if not after.startswith(".") else ""
+    before = text[max(0, passage.start - ATTRIBUTION_REACH) : passage.start]
+    before = re.split(r"[.!?]\s", before)[-1]
+    for part in (passage.between, after, before):
+        found = _named(part, names)
+        if found:
+            return found, False
+        if PRONOUN_VERB.search(part):
+            return "", True
+    return "", False
+
+
+def _named(text: str, names: dict[str, str], last: bool = False) -> str:
+    """The first (or `last`) person named next to a speech verb in `text`."""
+    found = [(m.start(), m.group(1)) for pattern in (NAME_VERB, VERB_NAME) for m in pattern.finditer(text)]
+    for _, candidate in sorted(found, reverse=last):
+        name = _valid(candidate, names)
+        if name:
+            return name
     return ""
+
+
+def _valid(candidate: str, names: dict[str, str]) -> str:
+    """A speaker's full name, or "" when `candidate` is not a person's name we know."""
+    parts = re.sub(r"[’']s$", "", candidate.strip()).split()
+    while parts and parts[0] in NOT_NAMES:
+        parts.pop(0)
+    while len(parts) > 2 and (parts[0].rstrip(".") in TITLES or parts[0] in ("of", "for")):
+        del parts[: 2 if parts[0] in ("of", "for") else 1]
+    if not parts:
+        return ""
+    if len(parts) == 1:
+        return names.get(parts[0], "")
+    name = " ".join(parts)
+    return names.get(name, name)
 
 
 def _full_names(blocks: list[Block]) -> dict[str, str]:
     """Map a surname to the full name the text also uses ("Rutte" -> "Mark Rutte")."""
     pairs: dict[str, dict[str, int]] = {}
-    pattern = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][a-z\-]+)\b")
+    pattern = re.compile(r"(?=\b([A-Z][a-z]+)\s+([A-Z][a-z\-]+)\b)")  # overlapping pairs
     for block in blocks:
         for m in pattern.finditer(block.text):
             if m.group(1) not in NOT_NAMES:
+                pair = m.group(1) + " " + m.group(2)
                 seen = pairs.setdefault(m.group(2), {})
-                seen[m.group(0)] = seen.get(m.group(0), 0) + 1
+                seen[pair] = seen.get(pair, 0) + 1
     return {surname: max(seen, key=lambda k: seen[k]) for surname, seen in pairs.items()}
 
 

@@ -1,0 +1,110 @@
+"""One real Pelican build of the shipped seed, checked the way a reader sees it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import NATO_SEED, build_site
+
+ARTICLE_SLUG = "nato-s-mark-rutte-warns-europe-peace-in-ukraine-requires-strength-not-illusions"
+SECTIONS = [
+    "Can There Be Peace Before Year’s End? NATO Refuses to Guess",
+    "Security Guarantees Over NATO Membership For Now",
+    "Europe’s Voice Is No Longer Optional",
+    "A Warning to European Citizens: Geography No Longer Protects You",
+    "Defense Spending: Deterrence or Destiny",
+    "Trump, NATO, and an Uncomfortable Reality",
+    "Ukraine, China, and the Global Chessboard",
+    "Conclusion: Peace Through Preparedness",
+]
+
+
+def article(site: Path) -> BeautifulSoup:
+    return BeautifulSoup((site / ARTICLE_SLUG / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def test_title_is_the_h1(nato_site: Path) -> None:
+    h1 = article(nato_site).find_all("h1")
+    assert [h.get_text(strip=True) for h in h1] == [
+        "NATO’s Mark Rutte Warns Europe: Peace in Ukraine Requires Strength, Not Illusions"]
+
+
+def test_eight_sections_with_ids_and_permalinks(nato_site: Path) -> None:
+    body = article(nato_site).find("div", class_="body")
+    headings = body.find_all("h2")
+    assert [h.get_text(strip=True).removesuffix("#") for h in headings] == SECTIONS
+    ids = [h["id"] for h in headings]
+    assert len(set(ids)) == 8
+    assert ids[0] == "can-there-be-peace-before-year-s-end-nato-refuses-to-guess"
+    for h in headings:
+        link = h.find("a", class_="permalink")
+        assert link is not None and link["href"] == "#" + h["id"]
+
+
+def test_table_of_contents_links_every_section(nato_site: Path) -> None:
+    toc = article(nato_site).find("nav", class_="toc")
+    assert [a["href"] for a in toc.find_all("a")] == [
+        "#" + h["id"] for h in article(nato_site).find("div", class_="body").find_all("h2")]
+
+
+def test_three_layers_are_one_ordered_list(nato_site: Path) -> None:
+    lists = article(nato_site).find("div", class_="body").find_all("ol")
+    assert len(lists) == 1
+    assert [li.get_text() for li in lists[0].find_all("li")] == [
+        "A strong Ukrainian military as the first line of defense",
+        "A European-led coalition of the willing as a second layer",
+        "U.S. strategic backing to ensure deterrence credibility",
+    ]
+
+
+def test_pull_quotes_are_hidden_asides_near_their_paragraph(nato_site: Path) -> None:
+    page = article(nato_site)
+    asides = page.find_all("aside", class_="pullquote")
+    assert 2 <= len(asides) <= 4
+    for aside in asides:
+        assert aside["aria-hidden"] == "true"
+        quote = aside.find("p").get_text()
+        words = quote.rstrip(".").split(",")[0]
+        previous = aside.find_previous_sibling("p")
+        assert words in previous.get_text(), (quote, previous.get_text())
+        assert aside.find("p", class_="speaker").get_text() == "— Mark Rutte"
+
+
+def test_caption_is_the_dek_not_body(nato_site: Path) -> None:
+    page = article(nato_site)
+    caption = "Mark Rutte Secretary General of NATO at Press Conference"
+    assert page.find("p", class_="dek").get_text() == caption
+    assert caption not in page.find("div", class_="body").get_text()
+
+
+def test_broken_sentence_is_joined_with_an_em_dash(nato_site: Path) -> None:
+    text = article(nato_site).find("div", class_="body").get_text()
+    assert "continent-wide vulnerability \u2014 a theme increasingly echoed across NATO leadership." in text
+
+
+def test_no_boilerplate_anywhere_in_the_site(nato_site: Path) -> None:
+    for page in nato_site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        for phrase in ("Post a Comment", "0 Comments", "Close Menu"):
+            assert phrase not in text, (page, phrase)
+
+
+def test_tags_pages_exist_for_the_topics(nato_site: Path) -> None:
+    for tag in ("nato", "ukraine", "russia"):
+        assert (nato_site / "tag" / f"{tag}.html").exists()
+
+
+def test_bad_seed_is_skipped_and_the_others_build(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "nato.txt").write_bytes(NATO_SEED.read_bytes())
+    (seeds / "broken.txt").write_bytes(b"Title\n\nA paragraph in \x93Windows\x94 quotes.\n")
+    site = build_site(tmp_path / "build", seeds)
+    assert (site / ARTICLE_SLUG / "index.html").exists()
+    assert len(list((tmp_path / "build" / "content" / "briefings").glob("*.md"))) == 1
+    errors = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
+    assert any(m.endswith("broken.txt:3:16: invalid UTF-8 byte 0x93 (looks like Windows-1252; "
+                          "re-save as UTF-8); skipped") for m in errors), errors

@@ -1,0 +1,127 @@
+"""Seed text is untrusted: whatever it holds shows as text, never as structure."""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from markdown import Markdown
+
+from briefing.emit import emit, escape
+from briefing.pipeline import convert
+from briefing.plugin import split_front_matter
+from briefing.render import BriefingExtension
+from conftest import build_site
+
+HOSTILE = [
+    "<script>alert(1)</script>",
+    '<img src=x onerror="alert(1)">',
+    "<svg onload=alert(1)>",
+    "<iframe src=//evil.example></iframe>",
+    "<style>body{display:none}</style>",
+    "[click me](javascript:alert(1))",
+    "<javascript:alert(1)>",
+    "[x](&#106;avascript:alert(1))",
+    "![img](data:text/html;base64,PHNjcmlwdD4=)",
+    "# not a heading",
+    "## not a heading either",
+    "* not a list",
+    "- not a list",
+    "+ not a list",
+    "1. not a list",
+    "2) not a list",
+    "> not a quote",
+    "`code` and ``more code``",
+    "```python",
+    "~~~",
+    "| a | b |",
+    "===",
+    "---",
+    "***",
+    "{: onclick=\"alert(1)\" }",
+    "[^1]: a footnote definition",
+    "*[HTML]: an abbreviation",
+    "Term",
+    ": a definition",
+    "[TOC]",
+    "&amp; &lt;script&gt; &#60; &copy;",
+    "{{ 7*7 }} and {% include 'x' %}",
+    "Update: talks resumed",
+    "back\\slash \\*escaped\\* _under_ **bold**",
+    "<http://example.com> and <mail@example.com>",
+    "a  line with two trailing spaces  ",
+]
+
+
+def render(markdown_source: str) -> str:
+    return str(Markdown(extensions=[BriefingExtension([], [])]).convert(markdown_source))
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_escaped_text_renders_exactly_as_typed(text: str) -> None:
+    html = render(escape(text.strip()))
+    soup = BeautifulSoup(html, "html.parser")
+    assert [t.name for t in soup.find_all(True)] == ["p"], html
+    assert soup.get_text() == text.strip()
+
+
+def test_random_punctuation_soup_renders_as_typed() -> None:
+    rng = random.Random(20261128)
+    alphabet = "<>&*_`#[](){}!:|\\-+=.~'\"/;@ x1"
+    for _ in range(500):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 40))).strip()
+        if not text:
+            continue
+        soup = BeautifulSoup(render(escape(text)), "html.parser")
+        assert [t.name for t in soup.find_all(True)] == ["p"], text
+        assert soup.get_text() == text, text
+
+
+SEED = (
+    "A Title With \"Quotes\" & <b>Tags</b>\n\n"
+    + "\n\n".join(
+        "%s is how paragraph %d of the hostile briefing begins, and then it carries on with "
+        "ordinary words until the end.\n\nAn ordinary paragraph follows it, so that no two "
+        "payloads ever stand next to each other in the seed." % (text.strip(), n)
+        for n, text in enumerate(HOSTILE)
+    )
+    + "\n"
+)
+
+
+YAML_HOSTILE = [
+    "title: x\nsave_as: ../../evil.html", "no", "yes", "~", "null", "!!python/object:os.system",
+    "---", "...", "2024-01-01", "12:30", "1e3", "0x1F", "'", '"', "&anchor", "*alias", "@at",
+    "%percent", "- item", "? key", "| block", "> folded", "# comment", "{a: 1}", "[1, 2]",
+]
+
+
+@pytest.mark.parametrize("value", YAML_HOSTILE)
+def test_front_matter_round_trips_hostile_values(value: str) -> None:
+    seed = b"Title\n\nThis first paragraph is long enough to be prose, and it ends with a full stop.\n"
+    article = dataclasses.replace(convert(seed), title=value, summary=value, caption=value, author=value)
+    meta, _ = split_front_matter(emit(article, "seeds/x.txt"), "x.md")
+    for key in ("title", "summary", "caption", "author"):
+        assert meta[key] == value, key
+    assert "save_as" not in meta
+
+
+def test_hostile_seed_builds_to_a_page_without_injected_markup(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "hostile.txt").write_text(SEED, encoding="utf-8")
+    site = build_site(tmp_path / "build", seeds)
+    page = site / "a-title-with-quotes-b-tags-b" / "index.html"
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    body = soup.find("div", class_="body")
+    assert {t.name for t in body.find_all(True)} <= {"p", "aside"}
+    assert not soup.find_all(["script", "iframe", "style", "svg", "img"])
+    assert not [t for t in soup.find_all(True) if any(a.startswith("on") for a in t.attrs)]
+    text = body.get_text()
+    for payload in HOSTILE:
+        assert " ".join(payload.split()) in text, payload  # runs of spaces are one space in HTML
+    assert soup.find("h1").get_text() == 'A Title With "Quotes" & <b>Tags</b>'
+    assert soup.title.get_text().startswith('A Title With "Quotes" & <b>Tags</b>')
