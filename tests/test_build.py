@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import NATO_SEED, build_site
 
 ARTICLE_SLUG = "nato-s-mark-rutte-warns-europe-peace-in-ukraine-requires-strength-not-illusions"

@@ -9,7 +9,6 @@ import difflib
 from pathlib import Path
 
 import pytest
-
 from briefing.cli import explain
 from briefing.emit import emit
 from briefing.pipeline import convert

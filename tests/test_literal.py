@@ -7,14 +7,13 @@ import random
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
-from markdown import Markdown
-
 from briefing.emit import emit, escape
 from briefing.pipeline import convert
 from briefing.plugin import split_front_matter
 from briefing.render import BriefingExtension
+from bs4 import BeautifulSoup
 from conftest import build_site
+from markdown import Markdown
 
 HOSTILE = [
     "<script>alert(1)</script>",

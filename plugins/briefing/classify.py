@@ -8,7 +8,6 @@ paragraph processor comes last.  The order is written down once, in
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from .config import Config

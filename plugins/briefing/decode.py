@@ -14,6 +14,12 @@ import unicodedata
 from .model import Line
 
 MAX_SEED_BYTES = 5 * 1024 * 1024
+#: the first bytes of files that are certainly not copied text
+MAGIC = (
+    (b"\x89PNG", "a PNG image"), (b"%PDF-", "a PDF document"), (b"GIF8", "a GIF image"),
+    (b"\xff\xd8\xff", "a JPEG image"), (b"PK\x03\x04", "a ZIP archive (or a Word/OpenDocument file)"),
+    (b"\x7fELF", "a program"), (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document"),
+)
 
 
 class SeedError(ValueError):
@@ -33,12 +39,18 @@ def decode(data: bytes) -> str:
             "seed is %d bytes, over the %d-byte limit; split it or trim the page junk"
             % (len(data), MAX_SEED_BYTES)
         )
+    for magic, what in MAGIC:
+        if data.startswith(magic):
+            raise SeedError("this is %s, not copied text" % what)
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             text = data.decode("utf-16")
         except UnicodeDecodeError as err:
             raise SeedError("invalid UTF-16 after the byte-order mark: %s" % err.reason) from err
     else:
+        if b"\x00" in data[:8192]:
+            raise SeedError("NUL bytes: this looks like a binary file, not copied text",
+                            data.count(b"\n", 0, data.index(b"\x00")) + 1)
         if data.startswith(codecs.BOM_UTF8):
             data = data[len(codecs.BOM_UTF8) :]
         try:

@@ -12,10 +12,10 @@ import re
 from collections import Counter
 from datetime import date
 
-from .rules import DATE
 from .config import Config
 from .model import Article, Block, Decision, Diagnostic, Kind, Section
 from .quotes import choose_pull_quotes, find_quotes
+from .rules import DATE
 from .slug import slugify
 from .text import WORD, words
 

@@ -75,6 +75,10 @@ def _convert(seed: Path, name: str, config: Config, messages: list[Message]) -> 
         messages.append((logging.ERROR, "%s: %s; skipped" % (name, err)))
         return None
     messages.extend((logging.WARNING, d.format(name)) for d in article.diagnostics)
+    if not article.blocks:
+        messages.append((logging.WARNING, "%s: no article text found (empty, or all boilerplate); "
+                         "skipped. `briefing explain %s` shows why" % (name, name)))
+        return None
     return article
 
 

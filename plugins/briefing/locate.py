@@ -71,7 +71,7 @@ def measure(lines: list[Line], config: Config) -> list[Measure]:
     for line in lines:
         marker, rest = strip_marker(line.text)
         n = words(rest)
-        rule = match_rule(line.text, n, rules, config.max_rule_words)
+        rule = match_rule(rest, n, rules, config.max_rule_words)
         out.append(
             Measure(
                 words=n,
@@ -232,7 +232,7 @@ def find_title(lines: list[Line], measures: list[Measure], start: int, end: int)
     for i in range(max(0, start - TITLE_WINDOW), min(start + 2, len(lines))):
         m = measures[i]
         text = lines[i].text
-        if m.rule is not None or m.marker or not 2 <= m.words <= TITLE_MAX_WORDS or m.words > 25 and m.prose:
+        if m.rule is not None or m.marker or not 2 <= m.words <= TITLE_MAX_WORDS:
             continue
         if BYLINE.match(text) or (is_dateline(text) and m.words <= DATELINE_WORDS):
             continue

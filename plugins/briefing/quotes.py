@@ -89,8 +89,8 @@ def passages(text: str) -> list[Passage]:
     out: list[Passage] = []
     for m in QUOTED.finditer(text):
         inner = next(g for g in m.groups() if g is not None).strip()
-        if out and out[-1].text.endswith(",") and ATTRIBUTION.fullmatch(text[out[-1].end : m.start()].strip(" ,")):
-            between = text[out[-1].end : m.start()]
+        between = text[out[-1].end : m.start()] if out else ""
+        if out and out[-1].text.endswith(",") and ATTRIBUTION.fullmatch(between.strip(" ,")):
             out[-1] = Passage(out[-1].text + " " + inner, out[-1].start, m.end(), between)
         else:
             out.append(Passage(inner, m.start(), m.end()))

@@ -1,0 +1,67 @@
+"""Encodings and line ends: what works, and the errors that name file, line and column."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+from briefing.decode import SeedError, decode
+from briefing.emit import emit
+from briefing.pipeline import convert
+from conftest import NATO_SEED
+
+SEED = NATO_SEED.read_bytes()
+
+
+def markdown(data: bytes) -> str:
+    return emit(convert(data), "seeds/x.txt")
+
+
+@pytest.mark.parametrize("variant", [
+    codecs.BOM_UTF8 + SEED,
+    SEED.replace(b"\n", b"\r\n"),
+    SEED.replace(b"\n", b"\r"),
+    codecs.BOM_UTF16_LE + SEED.decode().encode("utf-16-le"),
+    codecs.BOM_UTF16_BE + SEED.decode().encode("utf-16-be"),
+], ids=["utf8-bom", "crlf", "cr", "utf16-le", "utf16-be"])
+def test_variants_give_identical_output(variant: bytes) -> None:
+    assert markdown(variant) == markdown(SEED)
+
+
+def test_tabs_are_spaces() -> None:
+    assert markdown(SEED.replace(b"  1. A strong", b"\t1. A strong")) == markdown(SEED)
+
+
+def test_windows_1252_is_a_clear_error_with_line_and_column() -> None:
+    data = "Title\n\nShe said \u201chello\u201d.\n".encode("cp1252")
+    with pytest.raises(SeedError) as err:
+        decode(data)
+    assert (err.value.line, err.value.column) == (3, 10)
+    assert err.value.message == "invalid UTF-8 byte 0x93 (looks like Windows-1252; re-save as UTF-8)"
+
+
+def test_latin1_is_named_too() -> None:
+    with pytest.raises(SeedError) as err:
+        decode("caf\u00e9\n".encode("latin-1"))
+    assert (err.value.line, err.value.column) == (1, 4)
+    assert "0xe9" in err.value.message and "Latin-1" in err.value.message
+
+
+def test_binary_file_is_refused() -> None:
+    with pytest.raises(SeedError) as err:
+        decode(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    assert err.value.message == "this is a PNG image, not copied text"
+    with pytest.raises(SeedError) as err:
+        decode(bytes(range(256)) * 4)
+    assert "binary" in err.value.message
+
+
+def test_oversized_seed_is_refused() -> None:
+    with pytest.raises(SeedError) as err:
+        decode(b"word " * (6 * 1024 * 1024 // 5))
+    assert "limit" in err.value.message
+
+
+def test_text_is_nfc_normalised() -> None:
+    decomposed = "Cafe\u0301 society\n".encode()
+    assert decode(decomposed) == "Caf\u00e9 society\n"
