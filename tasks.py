@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import shlex
 import sys
 from pathlib import Path
 
 from invoke import Context, task
 
 HERE = Path(__file__).resolve().parent
-CORPUS = HERE.parent / "shared" / "corpus"
 
 
 @task
@@ -44,18 +42,11 @@ def test(c: Context) -> None:
 @task
 def lint(c: Context) -> None:
     """ruff and mypy (strict on plugins/)."""
-    c.run("ruff check plugins tests tasks.py pelicanconf.py")
+    c.run("ruff check plugins tests bench tasks.py pelicanconf.py")
     c.run("mypy")
 
 
-@task(help={"corpus": "the labelled corpus folder (default ../shared/corpus)"})
-def bench_extract(c: Context, corpus: str = str(CORPUS)) -> None:
-    """Score the cleaner on the labelled corpus (txt and txt_copy renderings)."""
-    score = Path(corpus) / "score.py"
-    cmd = f"{sys.executable} -m briefing clean {{in}} --title-out {{title_out}}"
-    for raw in ("txt", "txt_copy"):
-        out = f"/tmp/briefing-pred-{raw}"
-        c.run(f"rm -rf {out}")
-        c.run(f"python3 {score} run --cmd {shlex.quote(cmd)} --out {out} "
-              f"--raw-dir {Path(corpus) / raw} -j 2", hide="out")
-        c.run(f"python3 {score} score {out} --per-doc {out}.csv")
+@task(help={"pin": "record the figures as the new floor (never lowers one)"})
+def bench_extract(c: Context, pin: bool = False) -> None:
+    """Score the cleaner on ../shared/corpus (txt and txt_copy) and check the pinned floor."""
+    c.run(f"{sys.executable} -m bench.extract " + ("--pin" if pin else "--check"))
