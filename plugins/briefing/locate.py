@@ -32,12 +32,17 @@ MIN_VOCABULARY = 8
 #: Prose after a comment widget is most likely the comment thread: it counts this much.
 COMMENT_DISCOUNT = 0.2
 COMMENTS = "comment widget"
+#: ... but only after this much prose: a "3 comments" link under the headline is not the thread
+COMMENTS_AFTER_WORDS = 100.0
 #: The title is looked for among this many lines before the body.
-TITLE_WINDOW = 30
+TITLE_WINDOW = 50
 TITLE_MAX_WORDS = 30
 #: A title of this many words is typical (a bonus); a line this many lines away loses 1 point.
 TITLE_WORDS = (4, 20)
 TITLE_DISTANCE = 30
+#: A byline or dateline within this many lines after a candidate is the mark of a headline.
+BYLINE_REACH = 4
+BYLINE_BONUS = 1.5
 #: A line with a date and at most this many words is a dateline, not a title.
 DATELINE_WORDS = 14
 
@@ -132,7 +137,7 @@ def segments(lines: list[Line], measures: list[Measure], start: int, end: int) -
         if s > 0:
             if first >= 0 and (gap >= GAP_LINES or enders):
                 out.append(_segment(lines, measures, first, last, weight, previous, enders, comments_seen))
-                comments_seen = comments_seen or COMMENTS in enders
+                comments_seen = comments_seen or (COMMENTS in enders and weight >= COMMENTS_AFTER_WORDS)
                 first, weight, previous = -1, 0.0, enders
             if first < 0:
                 first = i
@@ -236,7 +241,7 @@ def find_title(lines: list[Line], measures: list[Measure], start: int, end: int)
             continue
         if BYLINE.match(text) or (is_dateline(text) and m.words <= DATELINE_WORDS):
             continue
-        if i >= start and m.prose:
+        if i >= start and m.prose and (is_sentence(text) or m.words > TITLE_WORDS[1]):
             continue  # the body's own first paragraph is never taken for the title
         words_here = content_words(text)
         score = 1.0 + 2.0 * (len(words_here & body) / len(words_here) if words_here else 0.0)
@@ -246,6 +251,10 @@ def find_title(lines: list[Line], measures: list[Measure], start: int, end: int)
         score += 0.5 if TITLE_WORDS[0] <= m.words <= TITLE_WORDS[1] else -1.0
         score += 0.5 if i == 0 else 0.0
         score -= abs(start - i) / TITLE_DISTANCE
+        following = lines[i + 1 : i + 1 + BYLINE_REACH]
+        if any(BYLINE.match(f.text) or (is_dateline(f.text) and words(f.text) <= DATELINE_WORDS)
+               for f in following):
+            score += BYLINE_BONUS
         if score > best_score:
             best, best_score = i, score
     return best

@@ -34,7 +34,11 @@ RULES: tuple[Rule, ...] = (
         "comment widget",
         (
             r"(post|leave|add|write|view|show|see|read|load|hide)( an?| the| all| your| more)? comments?.*",
-            r"[\W\d]*(\w+ ){0,3}(comments?|responses?|replies|reactions?)( \w+){0,2}[\W\d]*",
+            r"[\W\d]*(comments?|responses?|replies|reactions)[\W\d]*",
+            r"[\W\d]*(top rated|most recent|newest|oldest|latest|all|show|view|hide|load|read|post|leave|add|write|join the|recent|reader) (comments?|responses?|replies)( \w+){0,2}[\W\d]*",
+            r".*\b\d+ (comments?|responses?|replies|thoughts) (to|on)\b.*",
+            r"(.*\W)?\d+ comments?(\W.*)?",
+            r"(\d+[.)]\s*)?[\w.@\-]+( [\w.@\-]+){0,3} (says|said|wrote|commented):",
             r"(no|be the first to|join the) (comments?|conversation|discussion).*",
             r"comments? (are|is) (closed|moderated).*",
             r"(your )?(email|e-mail) address will not be published.*",

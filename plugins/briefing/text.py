@@ -8,6 +8,10 @@ import unicodedata
 WORD = re.compile(r"\w+")
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 SENTENCE_END = re.compile(r"[.!?…。！？]['\"”’»)\]]*$")
+SMALL_WORD_SHARE = 0.25
+#: shorter lines without any punctuation are headlines more often than paragraphs
+UNPUNCTUATED_MIN_WORDS = 16
+CLAUSE_MARK = re.compile(r"[,;:、，；：]")
 SENTENCE_INSIDE = re.compile(r"[.!?。！？]['\"”’»)]*\s+\S")
 BULLET = re.compile(r"^(?:[•◦▪●○■□☆★‣⁃∙·*+\-–—]\s+|[•◦▪●○■□☆★‣⁃∙·](?=\S))")
 NUMBERED = re.compile(r"^(\d{1,3})[.)]\s+(?=\S)")
@@ -60,7 +64,16 @@ def looks_like_prose(text: str, min_words: int = 12) -> bool:
         return False
     if is_title_case(text) and not is_sentence(text) and n < 2 * min_words:
         return False
-    return is_sentence(text) or bool(SENTENCE_INSIDE.search(text)) or n >= 2 * min_words
+    if is_sentence(text) or SENTENCE_INSIDE.search(text):
+        return True
+    # no full stop at all: running text still has commas or many little function words;
+    # a tag cloud or a menu has neither
+    if n >= 2 * min_words and CLAUSE_MARK.search(text):
+        return True
+    tokens = WORD.findall(text)
+    small = sum(1 for t in tokens if len(t) <= 3 and not t.isdigit())
+    return n >= UNPUNCTUATED_MIN_WORDS and small >= SMALL_WORD_SHARE * len(tokens) \
+        and lowercase_share(text) >= 0.5
 
 
 def strip_marker(text: str) -> tuple[str, str]:
