@@ -107,13 +107,17 @@ class Boilerplate(Processor):
 
 
 class Repeated(Processor):
+    """A short line the page already showed before the article: a menu item or
+    section name echoed in the body.  Lines repeated inside the body (the same
+    question in a series of interviews) are the article's own."""
+
     def test(self, ctx: Context, i: int) -> str | None:
         m = ctx.measures[i]
         if m.prose or not m.key:
             return None
-        for j in range(0, i):
+        for j in range(0, ctx.span.start):
             if ctx.measures[j].key == m.key:
-                return "repeats line %d" % ctx.lines[j].number
+                return "repeats line %d, above the article" % ctx.lines[j].number
         return None
 
 

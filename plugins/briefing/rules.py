@@ -167,6 +167,36 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "author bio",
+        (
+            r"[A-Z][\w’'\-]+( [A-Z][\w’'\-.]+){0,3}( \([^)]*\))? (is|was|has been|serves as) (a|an|the) ([\w’'\-]+ ){0,8}(writer|editor|reporter|correspondent|contributor|journalist|columnist|producer|author|staff writer|freelance\w*)\b.*",
+        ),
+        ends_article=True,
+        max_words=90,
+    ),
+    Rule(
+        "photo caption",
+        (
+            r".*, (left|right|center|centre|second (from )?(left|right)|top|bottom|front|rear), .*",
+            r".*\((left|right|center|centre|pictured)\).*",
+            r"(in this|this) ([\w,.]+ ){0,6}(photo|photograph|image|file photo)\b.*",
+            r"(image|media|photo|video) (caption|credit).*",
+            r".*\((photo|picture|image|credit|foto)[^)]*\)\.?",
+        ),
+        max_words=60,
+    ),
+    Rule(
+        "disclaimer",
+        (
+            r".*\b(we|site|editors?) (may )?(receive|earn|get) (a )?(small )?(commission|share of sales|compensation)\b.*",
+            r".*\b(affiliate (links?|commission|partnerships?)|sponsored by|this (post|article) (contains|may contain) affiliate)\b.*",
+            r".*\bquotes (are )?delayed( by)? at least \d+ minutes\b.*",
+            r".*\bletters? to the editor\b.*",
+            r".*\b(this (shop|post) has been compensated|all opinions are (mine|my own))\b.*",
+        ),
+        max_words=80,
+    ),
+    Rule(
         "photo credit",
         (
             r"(photo|image|picture|video|credit|photograph|illustration|foto|фото|source)s?( credit)?\s*[:：|].*",
