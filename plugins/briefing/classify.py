@@ -89,6 +89,14 @@ class Caption(Processor):
         return "line between the title and the body"
 
 
+class TitleRepeat(Processor):
+    def test(self, ctx: Context, i: int) -> str | None:
+        title = ctx.span.title
+        if title is None or i <= title or ctx.measures[i].key != ctx.measures[title].key:
+            return None
+        return "repeats the title"
+
+
 class Outside(Processor):
     def test(self, ctx: Context, i: int) -> str | None:
         if i < ctx.span.start:
@@ -147,8 +155,10 @@ class Heading(Processor):
             return None
         if text.endswith((",", ";", ":", "-", "–", "—")) or text[:1].islower():
             return None
-        if _continues_on_next(ctx, i):
+        if _continues_on_next(ctx, i) or is_dateline(text) or BYLINE.match(text):
             return None
+        if m.words < 2 and not text.isupper():
+            return None  # a lone word ("Advert", "6") is a label, not a section
         return "short title-like line before prose" if ctx.next_kept_is_prose(i) else None
 
 
@@ -166,6 +176,7 @@ PROCESSORS: tuple[Processor, ...] = (
     Dateline(),
     Caption(),
     Outside(),
+    TitleRepeat(),
     Boilerplate(),
     Repeated(),
     ListItem(),
