@@ -8,17 +8,26 @@ paragraph processor comes last.  The order is written down once, in
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .config import Config
 from .locate import Measure, Span, locate, measure
 from .model import Decision, Kind, Line
-from .rules import BYLINE, is_dateline
+from .rules import BYLINE, DATE, is_dateline
 from .text import NUMBERED, is_sentence
 
 DATELINE_MAX_WORDS = 14
 HEADING_MAX_WORDS = 16
 CAPTION_MIN_WORDS = 4
+#: photo captions are looked for among this many first lines of the body
+CAPTION_REACH = 4
+CAPTION_MAX_WORDS = 50
+#: ... ending on a date at most this many characters before the end
+DATE_AT_END = 12
+PICTURE_CUE = re.compile(
+    r"\b(pictured|stock (image|photo)|file (image|photo)|(in )?this (handout )?(image|photo|photograph)|"
+    r"(photo|image) (shows|taken))\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -27,6 +36,8 @@ class Context:
     measures: list[Measure]
     span: Span
     config: Config
+    #: line index -> index of the ender rule line whose box it is in
+    boxes: dict[int, int]
 
     def next_kept_is_prose(self, i: int) -> bool:
         for j in range(i + 1, min(self.span.end + 1, i + 4)):
@@ -89,10 +100,37 @@ class Caption(Processor):
         return "line between the title and the body"
 
 
+class PhotoCaption(Processor):
+    """A photo caption at the top of the body: it describes a picture ("A cyclist
+    rides past...", "pictured", "in this photo") and ends on the date it was taken,
+    or sits right above a photo credit."""
+
+    kind = Kind.CAPTION
+
+    def test(self, ctx: Context, i: int) -> str | None:
+        if not ctx.span.start <= i < ctx.span.start + CAPTION_REACH or i > ctx.span.end:
+            return None
+        m = ctx.measures[i]
+        text = ctx.lines[i].text
+        if m.rule is not None or m.words > CAPTION_MAX_WORDS or m.words < CAPTION_MIN_WORDS:
+            return None
+        following = ctx.measures[i + 1].rule if i + 1 < len(ctx.lines) else None
+        if following is not None and following.name == "photo credit":
+            return "photo caption above a photo credit"
+        if PICTURE_CUE.search(text):
+            return "photo caption at the top of the body"
+        date = DATE.search(text)
+        if date and date.start() > 0.5 * len(text) and len(text) - date.end() < DATE_AT_END:
+            return "photo caption at the top of the body (ends on a date)"
+        return None
+
+
 class TitleRepeat(Processor):
     def test(self, ctx: Context, i: int) -> str | None:
         title = ctx.span.title
-        if title is None or i <= title or ctx.measures[i].key != ctx.measures[title].key:
+        if title is None or not title < i < ctx.span.start + CAPTION_REACH:
+            return None
+        if ctx.measures[i].key != ctx.measures[title].key:
             return None
         return "repeats the title"
 
@@ -112,6 +150,15 @@ class Boilerplate(Processor):
     def test(self, ctx: Context, i: int) -> str | None:
         rule = ctx.measures[i].rule
         return rule.name if rule is not None else None
+
+
+class InsideBox(Processor):
+    """Short lines after a "Most read" or "Related" header inside the body, up to
+    the next paragraph: a box of teasers the article text flows around."""
+
+    def test(self, ctx: Context, i: int) -> str | None:
+        header = ctx.boxes.get(i)
+        return None if header is None else "inside the box under line %d" % ctx.lines[header].number
 
 
 class Repeated(Processor):
@@ -176,8 +223,10 @@ PROCESSORS: tuple[Processor, ...] = (
     Dateline(),
     Caption(),
     Outside(),
+    PhotoCaption(),
     TitleRepeat(),
     Boilerplate(),
+    InsideBox(),
     Repeated(),
     ListItem(),
     Heading(),
@@ -202,10 +251,25 @@ def _is_caption_slot(ctx: Context, j: int) -> bool:
     return not (Byline().test(ctx, j) or Dateline().test(ctx, j))
 
 
+def find_boxes(measures: list[Measure], span: Span) -> dict[int, int]:
+    """Non-prose lines that follow an ender rule inside the body, up to the next prose line."""
+    boxes: dict[int, int] = {}
+    header: int | None = None
+    for i in range(span.start, span.end + 1):
+        m = measures[i]
+        if m.prose or m.sentence:
+            header = None
+        elif m.rule is not None and m.rule.ends_article:
+            header = i
+        elif header is not None:
+            boxes[i] = header
+    return boxes
+
+
 def classify(lines: list[Line], config: Config) -> tuple[list[Decision], Span]:
     measures = measure(lines, config)
     span = locate(lines, measures)
-    ctx = Context(lines, measures, span, config)
+    ctx = Context(lines, measures, span, config, find_boxes(measures, span))
     decisions = []
     for i in range(len(lines)):
         for processor in PROCESSORS:

@@ -75,6 +75,9 @@ RULES: tuple[Rule, ...] = (
             r"(share|compartilhe|teilen|condividi|поделиться|bagikan)( (this|the))?( article| story| post)?:?",
             r"\d+ shares?|shares?:? \d+",
             r"(click|tap) to (share|print|email).*",
+            r"(get|copy) (the |a )?(short )?(url|link)",
+            r"follow( us| \w+){0,2} on:?( .*)?",
+            r".*\bshare (it|this)( story| article| post)? with (a friend|friends|your friends)\b.*",
         ),
     ),
     Rule(
@@ -139,6 +142,7 @@ RULES: tuple[Rule, ...] = (
         (
             r"(related|recommended|see also|also read|read also|more|watch|listen)\s*[:|]\s*.*",
             r"(leia também|veja também|читайте также|leggi anche|baca juga|lesen sie auch)\s*:?\s*.*",
+            r"also (on|at) [a-z0-9\-]+\.(com|net|org|co\.uk|ru|de|fr|it|br)\b.*",
         ),
     ),
     Rule(
@@ -179,6 +183,8 @@ RULES: tuple[Rule, ...] = (
         (
             r".*, (left|right|center|centre|second (from )?(left|right)|top|bottom|front|rear), .*",
             r".*\((left|right|center|centre|pictured)\).*",
+            r".*\S(credit|photograph|photo|image|foto)s?\s*:\s*[^.:]{2,60}",
+            r".*\s©\s*[^.]{2,60}",
             r"(in this|this) ([\w,.]+ ){0,6}(photo|photograph|image|file photo)\b.*",
             r"(image|media|photo|video) (caption|credit|copyright).*",
             r".*\((photo|picture|image|credit|foto)[^)]*\)\.?",
