@@ -251,14 +251,14 @@ def _is_caption_slot(ctx: Context, j: int) -> bool:
     return not (Byline().test(ctx, j) or Dateline().test(ctx, j))
 
 
-def find_boxes(measures: list[Measure], span: Span) -> dict[int, int]:
+def find_boxes(lines: list[Line], measures: list[Measure], span: Span) -> dict[int, int]:
     """Non-prose lines that follow an ender rule inside the body, up to the next prose line."""
     boxes: dict[int, int] = {}
     header: int | None = None
     for i in range(span.start, span.end + 1):
         m = measures[i]
-        if m.prose or m.sentence:
-            header = None
+        if m.prose or m.sentence or lines[i].text.endswith(":"):
+            header = None  # the article resumes (a paragraph, or a lead-in to a list)
         elif m.rule is not None and m.rule.ends_article:
             header = i
         elif header is not None:
@@ -269,7 +269,7 @@ def find_boxes(measures: list[Measure], span: Span) -> dict[int, int]:
 def classify(lines: list[Line], config: Config) -> tuple[list[Decision], Span]:
     measures = measure(lines, config)
     span = locate(lines, measures)
-    ctx = Context(lines, measures, span, config, find_boxes(measures, span))
+    ctx = Context(lines, measures, span, config, find_boxes(lines, measures, span))
     decisions = []
     for i in range(len(lines)):
         for processor in PROCESSORS:

@@ -76,7 +76,7 @@ RULES: tuple[Rule, ...] = (
             r"\d+ shares?|shares?:? \d+",
             r"(click|tap) to (share|print|email).*",
             r"(get|copy) (the |a )?(short )?(url|link)",
-            r"follow( us| \w+){0,2} on:?( .*)?",
+            r"follow( us| \w+){0,2} on:?",
             r".*\bshare (it|this)( story| article| post)? with (a friend|friends|your friends)\b.*",
         ),
     ),
