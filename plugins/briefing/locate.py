@@ -40,6 +40,9 @@ TITLE_MAX_WORDS = 30
 #: A title of this many words is typical (a bonus); a line this many lines away loses 1 point.
 TITLE_WORDS = (4, 20)
 TITLE_DISTANCE = 30
+#: A line at the top of the body may still be the title if it is no sentence and this short.
+TITLE_IN_BODY_WORDS = 25
+TITLE_IN_BODY_LINES = 3
 #: A byline or dateline within this many lines after a candidate is the mark of a headline.
 BYLINE_REACH = 4
 BYLINE_BONUS = 1.5
@@ -234,14 +237,17 @@ def find_title(lines: list[Line], measures: list[Measure], start: int, end: int)
         if measures[i].prose:
             body |= content_words(lines[i].text)
     best, best_score = None, 0.0
-    for i in range(max(0, start - TITLE_WINDOW), min(start + 2, len(lines))):
+    for i in range(max(0, start - TITLE_WINDOW), min(start + TITLE_IN_BODY_LINES, len(lines))):
         m = measures[i]
         text = lines[i].text
+        if i > start and any((measures[j].prose or measures[j].sentence) and not measures[j].marker
+                             for j in range(start, i)):
+            break  # taking it would drop the body's first paragraph
         if m.rule is not None or m.marker or not 2 <= m.words <= TITLE_MAX_WORDS:
             continue
         if BYLINE.match(text) or (is_dateline(text) and m.words <= DATELINE_WORDS):
             continue
-        if i >= start and m.prose and (is_sentence(text) or m.words > TITLE_WORDS[1]):
+        if i >= start and m.prose and (text.endswith(".") or m.words > TITLE_IN_BODY_WORDS):
             continue  # the body's own first paragraph is never taken for the title
         words_here = content_words(text)
         score = 1.0 + 2.0 * (len(words_here & body) / len(words_here) if words_here else 0.0)
