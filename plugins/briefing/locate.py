@@ -87,7 +87,7 @@ def measure(lines: list[Line], config: Config) -> list[Measure]:
                 sentence=is_sentence(rest) and n >= 4,
                 rule=rule,
                 marker=marker,
-                key=fold(line.text),
+                key=fold(line.text) if n <= TITLE_MAX_WORDS else "",  # only short lines are compared
                 lowercase=lowercase_share(rest),
             )
         )

@@ -43,6 +43,7 @@ def is_sentence(text: str) -> bool:
     return bool(SENTENCE_END.search(text))
 
 
+LETTER_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
 SMALL_WORDS = frozenset(
     "a an and as at but by for from in into nor of on or over per the to up vs via with".split()
 )
@@ -50,7 +51,7 @@ SMALL_WORDS = frozenset(
 
 def is_title_case(text: str) -> bool:
     """Most words capitalised, as in a headline ("Europe’s Voice Is No Longer Optional")."""
-    tokens = [t for t in re.findall(r"[^\W\d_][\w’'\-]*", text) if t.lower() not in SMALL_WORDS]
+    tokens = [t for t in LETTER_WORD.findall(text) if t.lower() not in SMALL_WORDS]
     if len(tokens) < 2:
         return False
     upper = sum(1 for t in tokens if t[0].isupper())
