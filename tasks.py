@@ -33,6 +33,18 @@ def serve(c: Context, port: int = 8000) -> None:
     c.run(f"{sys.executable} -m pelican --listen --bind 127.0.0.1 --port {port} -s pelicanconf.py")
 
 
+@task(help={"seed": "the seed file, e.g. seeds/x.txt"})
+def explain(c: Context, seed: str) -> None:
+    """Show what every line of a seed became, and why."""
+    c.run(f"{sys.executable} -m briefing explain {seed}")
+
+
+@task(help={"seed": "the seed file, e.g. seeds/x.txt"})
+def convert(c: Context, seed: str) -> None:
+    """Print the Markdown with front matter that a seed becomes."""
+    c.run(f"{sys.executable} -m briefing convert {seed}")
+
+
 @task
 def test(c: Context) -> None:
     """Run the test suite."""

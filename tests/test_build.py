@@ -107,3 +107,51 @@ def test_bad_seed_is_skipped_and_the_others_build(tmp_path: Path, caplog: pytest
     errors = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
     assert any(m.endswith("broken.txt:3:16: invalid UTF-8 byte 0x93 (looks like Windows-1252; "
                           "re-save as UTF-8); skipped") for m in errors), errors
+
+
+def test_every_body_word_of_the_seed_is_in_the_page_in_order(nato_site: Path) -> None:
+    import re
+
+    from briefing.model import Kind
+    from briefing.pipeline import convert
+    from briefing.text import strip_marker
+
+    article = convert(NATO_SEED.read_bytes())
+    expected = [w for d in article.decisions
+                if d.kind in (Kind.PARAGRAPH, Kind.HEADING, Kind.LIST_ITEM, Kind.CONTINUATION)
+                for w in re.findall(r"\w+", strip_marker(d.line.text)[1] if d.kind is Kind.LIST_ITEM
+                                    else d.line.text)]
+    body = article(nato_site).find("div", class_="body")
+    for hidden in body.select("aside.pullquote, a.permalink"):
+        hidden.decompose()
+    assert re.findall(r"\w+", body.get_text(" ")) == expected
+
+
+def test_rules_can_be_extended_from_the_settings(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    text = NATO_SEED.read_text(encoding="utf-8").replace(
+        "Perhaps the most striking moment", "Brought to you by ACME Defence\n\nPerhaps the most striking moment")
+    (seeds / "nato.txt").write_text(text, encoding="utf-8")
+    site = build_site(tmp_path / "build", seeds,
+                      BRIEFING={"extra_rules": {"sponsor line": [r"brought to you by .*"]}})
+    page = (site / ARTICLE_SLUG / "index.html").read_text(encoding="utf-8")
+    assert "ACME" not in page and "Perhaps the most striking moment" in page
+    generated = next((tmp_path / "build" / "content" / "briefings").glob("*.md")).read_text(encoding="utf-8")
+    assert "ACME" not in generated
+
+
+def test_unknown_setting_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="unknown BRIEFING setting.*extra_rulez"):
+        build_site(tmp_path / "build", tmp_path, BRIEFING={"extra_rulez": {}})
+
+
+def test_summary_with_markup_characters_shows_literally(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "x.txt").write_text(
+        "Ampersands & Angles\n\nThe <b>AT&T</b> deal & the 5 < 6 rule were announced on Monday, "
+        "officials said, and it is a long enough sentence.\n", encoding="utf-8")
+    site = build_site(tmp_path / "build", seeds)
+    index = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert "The <b>AT&T</b> deal & the 5 < 6 rule" in index.find("ul", class_="briefings").get_text()
