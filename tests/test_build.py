@@ -116,8 +116,8 @@ def test_every_body_word_of_the_seed_is_in_the_page_in_order(nato_site: Path) ->
     from briefing.pipeline import convert
     from briefing.text import strip_marker
 
-    article = convert(NATO_SEED.read_bytes())
-    expected = [w for d in article.decisions
+    converted = convert(NATO_SEED.read_bytes())
+    expected = [w for d in converted.decisions
                 if d.kind in (Kind.PARAGRAPH, Kind.HEADING, Kind.LIST_ITEM, Kind.CONTINUATION)
                 for w in re.findall(r"\w+", strip_marker(d.line.text)[1] if d.kind is Kind.LIST_ITEM
                                     else d.line.text)]
@@ -130,8 +130,8 @@ def test_every_body_word_of_the_seed_is_in_the_page_in_order(nato_site: Path) ->
 def test_rules_can_be_extended_from_the_settings(tmp_path: Path) -> None:
     seeds = tmp_path / "seeds"
     seeds.mkdir()
-    text = NATO_SEED.read_text(encoding="utf-8").replace(
-        "Perhaps the most striking moment", "Brought to you by ACME Defence\n\nPerhaps the most striking moment")
+    moment = "Perhaps the most striking moment"
+    text = NATO_SEED.read_text(encoding="utf-8").replace(moment, "Brought to you by ACME\n\n" + moment)
     (seeds / "nato.txt").write_text(text, encoding="utf-8")
     site = build_site(tmp_path / "build", seeds,
                       BRIEFING={"extra_rules": {"sponsor line": [r"brought to you by .*"]}})
@@ -142,7 +142,7 @@ def test_rules_can_be_extended_from_the_settings(tmp_path: Path) -> None:
 
 
 def test_unknown_setting_is_refused(tmp_path: Path) -> None:
-    with pytest.raises(ValueError, match="unknown BRIEFING setting.*extra_rulez"):
+    with pytest.raises(ValueError, match=r"unknown BRIEFING setting.*extra_rulez"):
         build_site(tmp_path / "build", tmp_path, BRIEFING={"extra_rulez": {}})
 
 
