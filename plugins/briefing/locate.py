@@ -23,6 +23,8 @@ RULE_PENALTY = 6.0
 SHORT_PENALTY = 2.5
 #: Running text has at least this share of lower-case words; below it a line's score shrinks.
 PROSE_LOWERCASE = 0.6
+#: A list next to the body joins it when its items average this many words (menus have fewer).
+LIST_ITEM_WORDS = 4
 #: This many non-prose lines in a row separate two segments of prose.
 GAP_LINES = 4
 #: A neighbouring segment joins the body when this share of its content words is the body's.
@@ -42,7 +44,7 @@ TITLE_WORDS = (4, 20)
 TITLE_DISTANCE = 30
 #: A line at the top of the body may still be the title if it is no sentence and this short.
 TITLE_IN_BODY_WORDS = 25
-TITLE_IN_BODY_LINES = 3
+TITLE_IN_BODY_LINES = 5
 #: A byline or dateline within this many lines after a candidate is the mark of a headline.
 BYLINE_REACH = 4
 BYLINE_BONUS = 1.5
@@ -211,12 +213,39 @@ def _grow(parts: list[Segment], core: int, step: int, vocab: set[str]) -> int:
     return edge
 
 
+def take_adjacent_lists(lines: list[Line], measures: list[Measure], start: int, end: int) -> tuple[int, int]:
+    """Grow the body over a list that touches it (with the line that introduces it).
+
+    Lists are short lines, so the prose search stops at them; a list of real
+    items (not a menu of one- or two-word links) next to the body is the body's.
+    """
+    def items(indexes: range) -> list[int]:
+        found = []
+        for i in indexes:
+            m = measures[i]
+            if not m.marker or m.rule is not None:
+                break
+            found.append(i)
+        return found
+
+    before = items(range(start - 1, -1, -1))
+    if len(before) >= 2 and sum(measures[i].words for i in before) >= LIST_ITEM_WORDS * len(before):
+        start = before[-1]
+        if start > 0 and lines[start - 1].text.endswith(":") and measures[start - 1].rule is None:
+            start -= 1
+    after = items(range(end + 1, len(lines)))
+    if len(after) >= 2 and sum(measures[i].words for i in after) >= LIST_ITEM_WORDS * len(after):
+        end = after[-1]
+    return start, end
+
+
 def locate(lines: list[Line], measures: list[Measure]) -> Span:
     start, end = best_run([line_score(m) for m in measures])
     parts = segments(lines, measures, start, end)
     if not parts:
         return Span(0, len(lines) - 1, find_title(lines, measures, 0, len(lines) - 1) if lines else None)
     start, end, ended_by = body_segments(parts)
+    start, end = take_adjacent_lists(lines, measures, start, end)
     title = find_title(lines, measures, start, end)
     if title is not None and title >= start:
         start = title + 1

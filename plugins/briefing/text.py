@@ -26,11 +26,17 @@ def words(text: str) -> int:
     return count
 
 
+#: a line with this many CJK characters is judged as caseless text, whatever Latin words it quotes
+CJK_CASELESS = 10
+
+
 def lowercase_share(text: str) -> float:
     """Share of words in lower case: high in running text, low in menus and contact lines.
 
     Text without letter case (Chinese, Japanese, Korean...) counts as 1.
     """
+    if len(CJK.findall(text)) >= CJK_CASELESS:
+        return 1.0
     tokens = WORD.findall(text)
     cased = [t for t in tokens if t[0].isalpha() and (t[0].islower() or t[0].isupper())]
     if not cased:
