@@ -31,6 +31,7 @@ JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": T
 MARKDOWN = {"extensions": [], "output_format": "html5"}
 
 DEFAULT_CATEGORY = "Briefings"
+USE_FOLDER_AS_CATEGORY = False
 ARTICLE_URL = "{slug}/"
 ARTICLE_SAVE_AS = "{slug}/index.html"
 PAGE_URL = "{slug}/"
