@@ -46,7 +46,8 @@ RULES: tuple[Rule, ...] = (
             r"(cancel )?reply|reply to this comment|log in to reply",
             r"sort by (oldest|newest|best|top).*",
             r"комментари[ийя].*",
-            r"commenti|kommentare?|comentários?|komentar",
+            r"commenti|kommentare?|comentários?|komentar|отзывы|добавить (отзыв|комментарий)",
+            r"tell us what you think.*",
         ),
         ends_article=True,
     ),
@@ -60,7 +61,8 @@ RULES: tuple[Rule, ...] = (
             r"(previous|next)( (post|article|story|page|slide))?:?",
             r"(more|all) (news|stories|articles|sections)",
             r"(menu)?sections",
-            r"image \d+ of \d+|\d+\s*/\s*\d+|image \d+ of / \d+",
+            r"image \d+ of \d+|\d+\s*/\s*\d+|image \d+ of / \d+|\d+ of \d+",
+            r".*\b(requires|enable|turn on) javascript\b.*",
             r"caption|close|open|expand|collapse|enlarge( this image)?|toggle caption",
             r"(x|×|✕)",
             r"[•☆□◦▪\-–—|/>»«·*]+",
@@ -114,7 +116,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "advertisement label",
         (
-            r"(advertisement|advertising|sponsored( content)?|ad|ads|promoted|paid (post|content)|partner content|anzeige|publicidade|реклама|pubblicità|iklan)",
+            r"(advertisement|advertising|advert|sponsored( content)?|ad|ads|promoted|paid (post|content)|partner content|anzeige|publicidade|реклама|pubblicità|iklan)",
             r"(story continues|article continues|continue reading)( (below|after).*)?",
             r"scroll (down )?(to|for) (continue|more).*",
         ),
@@ -126,12 +128,15 @@ RULES: tuple[Rule, ...] = (
             r"(read|see) (also|more):?.*",
             r"continue reading.*",
             r"(more|learn more|find out more|details|full story|full article)( [»›→>]+)?",
+            r"(click|tap) here( to .*)?",
+            r"(view|see|show) all( \(\d+\))?",
             r"leia mais.*|читать далее.*",
         ),
     ),
     Rule(
         "related-stories header",
         (
+            r"more (great |top |related |recent )?([\w.’']+ ){0,2}(stories|articles|news|reads|videos)",
             r"(related|recommended|popular|trending|most (read|popular|viewed|shared|commented)|top stories|latest|editor'?s? picks?|you may (also )?like|you might (also )?(like|enjoy)|don'?t miss|further reading|what to read next|recent|more|also on \w+|around the web|from (the|our) (web|partners))( (news|stories|articles|posts?|content|coverage|topics|videos|links|reading|headlines|from [\w .]+|on [\w .]+|in [\w .]+|like this))?",
             r"(mais lidas|veja também|notícias relacionadas|популярное|читайте также|самое (читаемое|популярное)|leggi anche|articoli correlati|baca juga|berita terkait|auch interessant|mehr zum thema|関連記事|관련 ?기사|많이 본 뉴스)",
         ),
@@ -140,7 +145,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "related-story link",
         (
-            r"(related|recommended|see also|also read|read also|more|watch|listen)\s*[:|]\s*.*",
+            r"(related( posts?| articles?| stories| links?| reading| coverage)?|recommended|see also|also read|read also|more|watch|listen)\s*[:|]\s*.*",
+            r"on [\w\-]+\.(com|net|org|co\.uk)\s*:.*",
             r"(leia também|veja também|читайте также|leggi anche|baca juga|lesen sie auch)\s*:?\s*.*",
             r"also (on|at) [a-z0-9\-]+\.(com|net|org|co\.uk|ru|de|fr|it|br)\b.*",
         ),
@@ -204,9 +210,17 @@ RULES: tuple[Rule, ...] = (
         max_words=120,
     ),
     Rule(
+        "contributor note",
+        (
+            r".*\bcontributed (reporting|to this (report|story|article)|additional reporting)\b.*",
+            r"(additional )?reporting by .*|(editing|edited|compiled|writing) by .*",
+        ),
+    ),
+    Rule(
         "photo credit",
         (
             r"(photo|image|picture|video|credit|photograph|illustration|foto|фото|source)s?( credit)?\s*[:：|].*",
+            r".*\b(submitted photo|courtesy photo|photo courtesy|handout photo)\b.*",
             r".*\((photo|image|credit|file photo)[^)]*\)",
             r".*(getty images|shutterstock|reuters/|ap photo|afp via getty|/ap|/afp|istock)\b.*",
         ),
