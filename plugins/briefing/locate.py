@@ -11,12 +11,27 @@ for just before the body: a title-like line, preferably one the page repeats.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .config import Config
 from .model import Line
 from .rules import BYLINE, CompiledRule, is_dateline, match_rule
-from .text import content_words, fold, is_sentence, looks_like_prose, lowercase_share, strip_marker, words
+from .text import (
+    content_words,
+    digit_share,
+    fold,
+    is_sentence,
+    is_title_case,
+    looks_like_prose,
+    lowercase_share,
+    strip_marker,
+    words,
+)
+
+#: A short line cut off with ".." or "…" is a teaser for another page, not a sentence.
+TRUNCATED = re.compile(r"(\.\.|…)\W*$")
+TEASER_WORDS = 20
 
 #: Line scores for the body search.  A prose line scores its word count.
 RULE_PENALTY = 6.0
@@ -42,6 +57,9 @@ TITLE_MAX_WORDS = 30
 #: A title of this many words is typical (a bonus); a line this many lines away loses 1 point.
 TITLE_WORDS = (4, 20)
 TITLE_DISTANCE = 30
+#: ... and each of the first few lines away costs a little more: of two equal lines, the nearer
+TITLE_NEAR = 5
+TITLE_NEAR_STEP = 0.1
 #: A line at the top of the body may still be the title if it is no sentence and this short.
 TITLE_IN_BODY_WORDS = 25
 TITLE_IN_BODY_LINES = 5
@@ -81,12 +99,13 @@ def measure(lines: list[Line], config: Config) -> list[Measure]:
     for line in lines:
         marker, rest = strip_marker(line.text)
         n = words(rest)
+        teaser = bool(TRUNCATED.search(rest)) and n < TEASER_WORDS
         rule = match_rule(rest, n, rules, config.max_rule_words)
         out.append(
             Measure(
                 words=n,
-                prose=looks_like_prose(rest),
-                sentence=is_sentence(rest) and n >= 4,
+                prose=looks_like_prose(rest) and not teaser,
+                sentence=is_sentence(rest) and n >= 4 and not teaser,
                 rule=rule,
                 marker=marker,
                 key=fold(line.text) if n <= TITLE_MAX_WORDS else "",  # only short lines are compared
@@ -188,8 +207,8 @@ def body_segments(parts: list[Segment]) -> tuple[int, int, str]:
     """
     core = max(range(len(parts)), key=lambda k: parts[k].weight)
     vocab = set(parts[core].vocabulary)
-    lo = _grow(parts, core, -1, vocab)
     hi = _grow(parts, core, 1, vocab)
+    lo = _grow(parts, core, -1, vocab)
     return parts[lo].start, parts[hi].end, parts[hi].ender_after
 
 
@@ -198,7 +217,7 @@ def _grow(parts: list[Segment], core: int, step: int, vocab: set[str]) -> int:
 
     Going forward an ender rule stops it; either way a segment about something
     else does.  Segments too small to judge are taken only together with a
-    cohesive segment beyond them.
+    cohesive segment beyond them.  `vocab` grows with every segment taken.
     """
     edge = k = core
     while 0 <= k + step < len(parts):
@@ -209,6 +228,8 @@ def _grow(parts: list[Segment], core: int, step: int, vocab: set[str]) -> int:
             continue
         if cohesion(parts[k], vocab) < COHESION:
             break
+        for taken in range(min(edge, k), max(edge, k) + 1):
+            vocab |= parts[taken].vocabulary
         edge = k
     return edge
 
@@ -276,6 +297,8 @@ def find_title(lines: list[Line], measures: list[Measure], start: int, end: int)
             continue
         if BYLINE.match(text) or (is_dateline(text) and m.words <= DATELINE_WORDS):
             continue
+        if TRUNCATED.search(text):
+            continue  # "Ten things to do this..": a teaser cut short
         if i >= start and m.prose and (text.endswith(".") or m.words > TITLE_IN_BODY_WORDS):
             continue  # the body's own first paragraph is never taken for the title
         words_here = content_words(text)
@@ -285,7 +308,10 @@ def find_title(lines: list[Line], measures: list[Measure], start: int, end: int)
         score -= 1.5 if text.endswith(".") and not text.endswith("..") else 0.0
         score += 0.5 if TITLE_WORDS[0] <= m.words <= TITLE_WORDS[1] else -1.0
         score += 0.5 if i == 0 else 0.0
-        score -= abs(start - i) / TITLE_DISTANCE
+        score += 0.5 if is_title_case(text) and m.words > TITLE_WORDS[0] else 0.0
+        score -= 1.0 if digit_share(text) > 0.3 else 0.0
+        distance = abs(start - i)
+        score -= distance / TITLE_DISTANCE + min(distance, TITLE_NEAR) * TITLE_NEAR_STEP
         following = lines[i + 1 : i + 1 + BYLINE_REACH]
         if any(BYLINE.match(f.text) or (is_dateline(f.text) and words(f.text) <= DATELINE_WORDS)
                for f in following):

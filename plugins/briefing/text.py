@@ -44,6 +44,12 @@ def lowercase_share(text: str) -> float:
     return sum(1 for t in cased if t[0].islower()) / len(tokens)
 
 
+def digit_share(text: str) -> float:
+    """Share of words that are numbers (high in tables, tickers and scores)."""
+    tokens = WORD.findall(text)
+    return sum(1 for t in tokens if t[0].isdigit()) / len(tokens) if tokens else 0.0
+
+
 def is_sentence(text: str) -> bool:
     """Ends like a sentence (full stop, question or exclamation mark, maybe quoted)."""
     return bool(SENTENCE_END.search(text))
