@@ -299,7 +299,11 @@ def find_title(lines: list[Line], measures: list[Measure], start: int, end: int)
             continue
         if TRUNCATED.search(text):
             continue  # "Ten things to do this..": a teaser cut short
-        if i >= start and m.prose and (text.endswith(".") or m.words > TITLE_IN_BODY_WORDS):
+        following = lines[i + 1 : i + 1 + BYLINE_REACH]
+        bylined = any(BYLINE.match(f.text) or (is_dateline(f.text) and words(f.text) <= DATELINE_WORDS)
+                      for f in following)
+        if i >= start and m.prose and (text.endswith(".") or m.words > TITLE_IN_BODY_WORDS) \
+                and not (bylined and m.words <= TITLE_IN_BODY_WORDS):
             continue  # the body's own first paragraph is never taken for the title
         words_here = content_words(text)
         score = 1.0 + 2.0 * (len(words_here & body) / len(words_here) if words_here else 0.0)
@@ -312,9 +316,7 @@ def find_title(lines: list[Line], measures: list[Measure], start: int, end: int)
         score -= 1.0 if digit_share(text) > 0.3 else 0.0
         distance = abs(start - i)
         score -= distance / TITLE_DISTANCE + min(distance, TITLE_NEAR) * TITLE_NEAR_STEP
-        following = lines[i + 1 : i + 1 + BYLINE_REACH]
-        if any(BYLINE.match(f.text) or (is_dateline(f.text) and words(f.text) <= DATELINE_WORDS)
-               for f in following):
+        if bylined:
             score += BYLINE_BONUS
         if score > best_score:
             best, best_score = i, score

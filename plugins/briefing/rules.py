@@ -190,6 +190,7 @@ RULES: tuple[Rule, ...] = (
             r".*, (left|right|center|centre|second (from )?(left|right)|top|bottom|front|rear), .*",
             r".*\((left|right|center|centre|pictured)\).*",
             r".*\S(credit|photograph|photo|image|foto)s?\s*:\s*[^.:]{2,60}",
+            r".*\bcredit(\.\.\.|…)\s*\S.*",
             r".*\s©\s*[^.]{2,60}",
             r"(in this|this) ([\w,.]+ ){0,6}(photo|photograph|image|file photo)\b.*",
             r"(image|media|photo|video) (caption|credit|copyright).*",
