@@ -65,7 +65,9 @@ TITLE_IN_BODY_WORDS = 25
 TITLE_IN_BODY_LINES = 5
 #: A byline or dateline within this many lines after a candidate is the mark of a headline.
 BYLINE_REACH = 4
-BYLINE_BONUS = 1.5
+#: ... not counting share buttons and other rule lines, looked for among this many lines
+BYLINE_SCAN = 12
+BYLINE_BONUS = 2.0
 #: A line with a date and at most this many words is a dateline, not a title.
 DATELINE_WORDS = 14
 
@@ -291,17 +293,17 @@ def find_title(lines: list[Line], measures: list[Measure], start: int, end: int)
         m = measures[i]
         text = lines[i].text
         if i > start and any((measures[j].prose or measures[j].sentence) and not measures[j].marker
-                             for j in range(start, i)):
+                             and measures[j].rule is None for j in range(start, i)):
             break  # taking it would drop the body's first paragraph
         if m.rule is not None or m.marker or not 2 <= m.words <= TITLE_MAX_WORDS:
             continue
-        if BYLINE.match(text) or (is_dateline(text) and m.words <= DATELINE_WORDS):
+        if _is_byline(lines[i], m):
             continue
         if TRUNCATED.search(text):
             continue  # "Ten things to do this..": a teaser cut short
-        following = lines[i + 1 : i + 1 + BYLINE_REACH]
-        bylined = any(BYLINE.match(f.text) or (is_dateline(f.text) and words(f.text) <= DATELINE_WORDS)
-                      for f in following)
+        following = [j for j in range(i + 1, min(i + 1 + BYLINE_SCAN, len(lines)))
+                     if measures[j].rule is None][:BYLINE_REACH]
+        bylined = any(_is_byline(lines[j], measures[j]) for j in following)
         if i >= start and m.prose and (text.endswith(".") or m.words > TITLE_IN_BODY_WORDS) \
                 and not (bylined and m.words <= TITLE_IN_BODY_WORDS):
             continue  # the body's own first paragraph is never taken for the title
@@ -318,6 +320,12 @@ def find_title(lines: list[Line], measures: list[Measure], start: int, end: int)
         score -= distance / TITLE_DISTANCE + min(distance, TITLE_NEAR) * TITLE_NEAR_STEP
         if bylined:
             score += BYLINE_BONUS
+        elif any(_is_byline(lines[j], measures[j]) for j in range(max(0, i - 2), i)):
+            score += BYLINE_BONUS / 4  # some sites put the byline or date above the headline
         if score > best_score:
             best, best_score = i, score
     return best
+
+
+def _is_byline(line: Line, m: Measure) -> bool:
+    return bool(BYLINE.match(line.text)) or (is_dateline(line.text) and m.words <= DATELINE_WORDS)
