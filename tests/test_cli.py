@@ -26,7 +26,7 @@ def test_convert_prints_front_matter_and_body() -> None:
 
 def test_explain_says_why_each_line_was_dropped() -> None:
     out = run("explain", str(NATO_SEED)).stdout
-    assert "line 1: title (title-like line before the body)" in out
+    assert "line 1: title (headline: uses the body's words, no sentence" in out
     assert "line 3: caption (line between the title and the body)" in out
     assert "line 21: heading (short title-like line before prose)" in out
     assert "line 102: dropped, after the article body (ended by comment widget): Post a Comment" in out

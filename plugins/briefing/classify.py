@@ -63,7 +63,9 @@ class Title(Processor):
     kind = Kind.TITLE
 
     def test(self, ctx: Context, i: int) -> str | None:
-        return "title-like line before the body" if i == ctx.span.title else None
+        if i != ctx.span.title:
+            return None
+        return "headline: " + (", ".join(ctx.span.title_evidence) or "the best line there was")
 
 
 class Byline(Processor):

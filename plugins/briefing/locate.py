@@ -16,22 +16,23 @@ from dataclasses import dataclass
 
 from .config import Config
 from .model import Line
-from .rules import BYLINE, CompiledRule, is_dateline, match_rule
+from .rules import CompiledRule, match_rule
 from .text import (
     content_words,
-    digit_share,
     fold,
     is_sentence,
-    is_title_case,
     looks_like_prose,
     lowercase_share,
     strip_marker,
     words,
 )
+from .title import find_title
 
 #: A short line cut off with ".." or "…" is a teaser for another page, not a sentence.
 TRUNCATED = re.compile(r"(\.\.|…)\W*$")
 TEASER_WORDS = 20
+#: Lines up to this long get a comparison key (titles, repeated menu items).
+KEY_MAX_WORDS = 30
 
 #: Line scores for the body search.  A prose line scores its word count.
 RULE_PENALTY = 6.0
@@ -51,25 +52,6 @@ COMMENT_DISCOUNT = 0.2
 COMMENTS = "comment widget"
 #: ... but only after this much prose: a "3 comments" link under the headline is not the thread
 COMMENTS_AFTER_WORDS = 100.0
-#: The title is looked for among this many lines before the body.
-TITLE_WINDOW = 50
-TITLE_MAX_WORDS = 30
-#: A title of this many words is typical (a bonus); a line this many lines away loses 1 point.
-TITLE_WORDS = (4, 20)
-TITLE_DISTANCE = 30
-#: ... and each of the first few lines away costs a little more: of two equal lines, the nearer
-TITLE_NEAR = 5
-TITLE_NEAR_STEP = 0.1
-#: A line at the top of the body may still be the title if it is no sentence and this short.
-TITLE_IN_BODY_WORDS = 25
-TITLE_IN_BODY_LINES = 5
-#: A byline or dateline within this many lines after a candidate is the mark of a headline.
-BYLINE_REACH = 4
-#: ... not counting share buttons and other rule lines, looked for among this many lines
-BYLINE_SCAN = 12
-BYLINE_BONUS = 2.0
-#: A line with a date and at most this many words is a dateline, not a title.
-DATELINE_WORDS = 14
 
 
 @dataclass(frozen=True)
@@ -93,6 +75,8 @@ class Span:
     end: int
     title: int | None
     ended_by: str = ""
+    #: why the title line was taken (names from `title.EVIDENCE`)
+    title_evidence: tuple[str, ...] = ()
 
 
 def measure(lines: list[Line], config: Config) -> list[Measure]:
@@ -110,7 +94,7 @@ def measure(lines: list[Line], config: Config) -> list[Measure]:
                 sentence=is_sentence(rest) and n >= 4 and not teaser,
                 rule=rule,
                 marker=marker,
-                key=fold(line.text) if n <= TITLE_MAX_WORDS else "",  # only short lines are compared
+                key=fold(line.text) if n <= KEY_MAX_WORDS else "",  # only short lines are compared
                 lowercase=lowercase_share(rest),
             )
         )
@@ -265,67 +249,13 @@ def take_adjacent_lists(lines: list[Line], measures: list[Measure], start: int, 
 def locate(lines: list[Line], measures: list[Measure]) -> Span:
     start, end = best_run([line_score(m) for m in measures])
     parts = segments(lines, measures, start, end)
-    if not parts:
-        return Span(0, len(lines) - 1, find_title(lines, measures, 0, len(lines) - 1) if lines else None)
-    start, end, ended_by = body_segments(parts)
-    start, end = take_adjacent_lists(lines, measures, start, end)
+    ended_by = ""
+    if parts:
+        start, end, ended_by = body_segments(parts)
+        start, end = take_adjacent_lists(lines, measures, start, end)
+    else:
+        start, end = 0, len(lines) - 1
     title = find_title(lines, measures, start, end)
-    if title is not None and title >= start:
-        start = title + 1
-    return Span(start, end, title, ended_by)
-
-
-def find_title(lines: list[Line], measures: list[Measure], start: int, end: int) -> int | None:
-    """The most title-like line in the window before (and just inside) the body start.
-
-    A title is short, not a sentence, not a byline or dateline, uses the words
-    the body is about, often repeats on the page, and sits close to the body.
-    """
-    counts: dict[str, int] = {}
-    for m in measures:
-        counts[m.key] = counts.get(m.key, 0) + 1
-    body: set[str] = set()
-    for i in range(start, end + 1):
-        if measures[i].prose:
-            body |= content_words(lines[i].text)
-    best, best_score = None, 0.0
-    for i in range(max(0, start - TITLE_WINDOW), min(start + TITLE_IN_BODY_LINES, len(lines))):
-        m = measures[i]
-        text = lines[i].text
-        if i > start and any((measures[j].prose or measures[j].sentence) and not measures[j].marker
-                             and measures[j].rule is None for j in range(start, i)):
-            break  # taking it would drop the body's first paragraph
-        if m.rule is not None or m.marker or not 2 <= m.words <= TITLE_MAX_WORDS:
-            continue
-        if _is_byline(lines[i], m):
-            continue
-        if TRUNCATED.search(text):
-            continue  # "Ten things to do this..": a teaser cut short
-        following = [j for j in range(i + 1, min(i + 1 + BYLINE_SCAN, len(lines)))
-                     if measures[j].rule is None][:BYLINE_REACH]
-        bylined = any(_is_byline(lines[j], measures[j]) for j in following)
-        if i >= start and m.prose and (text.endswith(".") or m.words > TITLE_IN_BODY_WORDS) \
-                and not (bylined and m.words <= TITLE_IN_BODY_WORDS):
-            continue  # the body's own first paragraph is never taken for the title
-        words_here = content_words(text)
-        score = 1.0 + 2.0 * (len(words_here & body) / len(words_here) if words_here else 0.0)
-        score += 1.0 if counts[m.key] > 1 else 0.0
-        score += 0.5 if not is_sentence(text) else 0.0
-        score -= 1.5 if text.endswith(".") and not text.endswith("..") else 0.0
-        score += 0.5 if TITLE_WORDS[0] <= m.words <= TITLE_WORDS[1] else -1.0
-        score += 0.5 if i == 0 else 0.0
-        score += 0.5 if is_title_case(text) and m.words > TITLE_WORDS[0] else 0.0
-        score -= 1.0 if digit_share(text) > 0.3 else 0.0
-        distance = abs(start - i)
-        score -= distance / TITLE_DISTANCE + min(distance, TITLE_NEAR) * TITLE_NEAR_STEP
-        if bylined:
-            score += BYLINE_BONUS
-        elif any(_is_byline(lines[j], measures[j]) for j in range(max(0, i - 2), i)):
-            score += BYLINE_BONUS / 4  # some sites put the byline or date above the headline
-        if score > best_score:
-            best, best_score = i, score
-    return best
-
-
-def _is_byline(line: Line, m: Measure) -> bool:
-    return bool(BYLINE.match(line.text)) or (is_dateline(line.text) and m.words <= DATELINE_WORDS)
+    if title is None:
+        return Span(start, end, None, ended_by)
+    return Span(max(start, title.index + 1), end, title.index, ended_by, title.evidence)
