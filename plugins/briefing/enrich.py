@@ -158,7 +158,11 @@ def find_tags(blocks: list[Block], title: str, most: int) -> list[str]:
                 counts[_possessive(name)] += 1
     surnames = _merge_surnames(counts)
     ranked = sorted(surnames.items(), key=lambda kv: (-kv[1], kv[0]))
-    return [name for name, n in ranked if n >= TAG_MIN_COUNT][:most]
+    kept = [name for name, n in ranked if n >= TAG_MIN_COUNT]
+    # "Europe" and "European", "Russia" and "Russian": the place, not the adjective
+    kept = [name for name in kept
+            if not any(other != name and len(other) >= 4 and name.startswith(other) for other in kept)]
+    return kept[:most]
 
 
 def _possessive(name: str) -> str:

@@ -40,7 +40,7 @@ SHORT_PENALTY = 2.5
 #: Running text has at least this share of lower-case words; below it a line's score shrinks.
 PROSE_LOWERCASE = 0.6
 #: A list next to the body joins it when its items average this many words (menus have fewer).
-LIST_ITEM_WORDS = 4
+LIST_ITEM_WORDS = 3
 #: This many non-prose lines in a row separate two segments of prose.
 GAP_LINES = 4
 #: A neighbouring segment joins the body when this share of its content words is the body's.
