@@ -22,6 +22,7 @@ SPEECH_VERBS = (
 )
 NAME = (r"[A-Z][\w’'\-]*[a-z][\w’'\-]*(?:\s+(?:(?:of|for|de|van|von|der|da|al|bin)\s+)?"
         r"[A-Z][\w’'\-]*[a-z][\w’'\-]*){0,4}")
+FULL_NAME = re.compile(r"(?=\b([A-Z][a-z]+\s+[A-Z][a-z\-]+)\b)")
 NAME_VERB = re.compile(rf"({NAME})\s+(?:{SPEECH_VERBS})\b")
 VERB_NAME = re.compile(rf"\b(?:{SPEECH_VERBS}|according to)\s+({NAME})")
 PRONOUN_VERB = re.compile(rf"\b(?:(he|she|they)\s+(?:{SPEECH_VERBS})|(?:{SPEECH_VERBS})\s+(he|she|they))\b",
@@ -65,14 +66,15 @@ def find_quotes(blocks: list[Block]) -> list[Quote]:
     """Every quote in the body's paragraphs, in order, with its speaker if known."""
     names = _full_names(blocks)
     quotes: list[Quote] = []
-    last_speaker = ""
+    last_speaker = last_mentioned = ""
     for index, block in enumerate(blocks):
         if block.kind is not Kind.PARAGRAPH:
             continue
         for passage in passages(block.text):
             speaker, pronoun = _attribution(block.text, passage, names)
             if not speaker and pronoun:
-                speaker = _named(block.text[: passage.start], names, last=True) or last_speaker
+                speaker = (_named(block.text[: passage.start], names, last=True) or last_speaker
+                           or _mentioned(block.text[: passage.start], names) or last_mentioned)
             if speaker:
                 last_speaker = speaker
             if words(passage.text) >= MIN_QUOTE_WORDS:
@@ -81,6 +83,7 @@ def find_quotes(blocks: list[Block]) -> list[Quote]:
         named = _named(outside, names)
         if named:
             last_speaker = named
+        last_mentioned = _mentioned(outside, names) or last_mentioned
     return quotes
 
 
@@ -120,6 +123,13 @@ def _named(text: str, names: dict[str, str], last: bool = False) -> str:
         if name:
             return name
     return ""
+
+
+def _mentioned(text: str, names: dict[str, str]) -> str:
+    """The last full name ("Maria Alvarez") that `text` mentions, speaking or not."""
+    full = set(names.values())
+    found = [(m.start(), m.group(1)) for m in FULL_NAME.finditer(text) if m.group(1) in full]
+    return max(found)[1] if found else ""
 
 
 def _valid(candidate: str, names: dict[str, str]) -> str:

@@ -1,0 +1,80 @@
+"""Metadata derived from the body: speakers, pull quotes, tags, summary, dates."""
+
+from __future__ import annotations
+
+import pytest
+from briefing.enrich import cut_words, parse_date
+from briefing.pipeline import convert
+from conftest import NATO_SEED
+
+NATO = convert(NATO_SEED.read_bytes())
+
+
+def seed(*paragraphs: str) -> bytes:
+    return ("A Headline For The Test Seed\n\n" + "\n\n".join(paragraphs) + "\n").encode()
+
+
+def test_pronoun_speaker_is_the_last_person_named() -> None:
+    article = convert(seed(
+        "“We will not wait for anyone to act on our behalf,” Mark Rutte said at the press conference.",
+        "“We are all on the eastern flank, every single one of us,” he warned on Tuesday evening.",
+    ))
+    assert [q.speaker for q in article.quotes] == ["Mark Rutte", "Mark Rutte"]
+
+
+def test_split_quote_is_joined_and_attributed() -> None:
+    article = convert(seed(
+        "Maria Alvarez has sponsored the bill since it was first drafted two years ago in committee.",
+        "“If you don’t fund it,” she said, “accept that the pipes will keep failing for years.”",
+    ))
+    [quote] = article.quotes
+    assert quote.text == "If you don’t fund it, accept that the pipes will keep failing for years."
+    assert quote.speaker == "Maria Alvarez"
+
+
+def test_a_capitalised_word_before_said_is_not_a_speaker() -> None:
+    article = convert(seed(
+        "Opponents said the bill did not say how the repairs would be paid for, and they voted no.",
+        "“We all want clean water, but we also owe taxpayers a plan,” said Senator Tom Becker.",
+    ))
+    assert [q.speaker for q in article.quotes] == ["Tom Becker"]
+
+
+def test_seed_pull_quotes_are_attributed_one_per_paragraph() -> None:
+    assert 2 <= len(NATO.pull_quotes) <= 4
+    assert all(q.speaker == "Mark Rutte" for q in NATO.pull_quotes)
+    assert len({q.block for q in NATO.pull_quotes}) == len(NATO.pull_quotes)
+
+
+def test_seed_tags_are_what_it_is_about() -> None:
+    assert {"NATO", "Ukraine", "Russia", "Mark Rutte", "Europe"} <= set(NATO.tags)
+    assert "European" not in NATO.tags
+
+
+def test_seed_summary_is_whole_sentences() -> None:
+    assert NATO.summary == ("The debate over peace in Ukraine has entered a decisive phase, and NATO "
+                            "Secretary General Mark Rutte is no longer softening his language.")
+
+
+def test_seed_sections_and_reading_time() -> None:
+    assert len(NATO.sections) == 8
+    assert NATO.reading_minutes == -(-NATO.words // 230) == 5
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("LinkNaija August 08, 2018", "2018-08-08"),
+    ("Chris Davies - Nov 19, 2019, 10:31 pm CST", "2019-11-19"),
+    ("Updated 10:43 AM, 19 November 2019", "2019-11-19"),
+    ("Publicado em 2023-05-12", "2023-05-12"),
+    ("Published 25/09/2018", "2018-09-25"),
+    ("Published 05/06/2018", ""),
+    ("No date here", ""),
+    ("February 30, 2020", ""),
+])
+def test_dates(text: str, iso: str) -> None:
+    assert parse_date(text) == iso
+
+
+def test_cut_words_never_cuts_mid_word() -> None:
+    assert cut_words("one two three four", 12) == "one two…"
+    assert cut_words("short", 12) == "short"
