@@ -79,6 +79,7 @@ RULES: tuple[Rule, ...] = (
             r"(click|tap) to (share|print|email).*",
             r"(get|copy) (the |a )?(short )?(url|link)",
             r"follow( us| \w+){0,2} on:?",
+            r"follow [\w .@'’-]{1,40} on (twitter|facebook|instagram|linkedin|x|youtube|tiktok)",
             r".*\bshare (it|this)( story| article| post)? with (a friend|friends|your friends)\b.*",
         ),
     ),

@@ -51,6 +51,7 @@ NEAR_STEP = 0.1
 #: A byline follows when one of the next BYLINE_REACH lines (rule lines such as share buttons
 #: skipped, looking at most BYLINE_SCAN lines ahead) is a byline or a short dateline.
 BYLINE_REACH = 4
+BYLINE_CLOSE = 2
 BYLINE_SCAN = 12
 DATELINE_WORDS = 14
 TRUNCATED = re.compile(r"(\.\.|…)\W*$")
@@ -99,7 +100,7 @@ def _eligible(lines: list[Line], measures: list[Measure], i: int, start: int) ->
         return False  # a byline, or "Ten things to do this..": a teaser cut short
     if i >= start and m.prose and (text.endswith(".") or m.words > IN_BODY_WORDS):
         # the body's own first paragraph, unless a byline under it shows it is a headline
-        return m.words <= IN_BODY_WORDS and _byline_follows(lines, measures, i)
+        return m.words <= IN_BODY_WORDS and _byline_follows(lines, measures, i) > 0
     return True
 
 
@@ -119,7 +120,7 @@ def _score(lines: list[Line], measures: list[Measure], i: int, start: int, body:
         "first line of the seed": float(i == 0),
         "headline case": float(is_title_case(text) and m.words > HEADLINE_WORDS[0]),
         "mostly numbers": float(digit_share(text) > 0.3),
-        "byline or dateline follows": float(_byline_follows(lines, measures, i)),
+        "byline or dateline follows": _byline_follows(lines, measures, i),
         "byline or dateline just above": 0.0,
     }
     if not found["byline or dateline follows"]:
@@ -132,9 +133,13 @@ def _score(lines: list[Line], measures: list[Measure], i: int, start: int, body:
                                      if value and EVIDENCE[name] > 0 and name != "base"))
 
 
-def _byline_follows(lines: list[Line], measures: list[Measure], i: int) -> bool:
+def _byline_follows(lines: list[Line], measures: list[Measure], i: int) -> float:
+    """1 when a byline is one of the next two lines (rule lines skipped), 0.5 a little further."""
     following = [j for j in range(i + 1, min(i + 1 + BYLINE_SCAN, len(lines))) if measures[j].rule is None]
-    return any(is_byline(lines[j], measures[j]) for j in following[:BYLINE_REACH])
+    for n, j in enumerate(following[:BYLINE_REACH]):
+        if is_byline(lines[j], measures[j]):
+            return 1.0 if n < BYLINE_CLOSE else 0.5
+    return 0.0
 
 
 def is_byline(line: Line, m: Measure) -> bool:
