@@ -198,7 +198,7 @@ class Heading(Processor):
     def test(self, ctx: Context, i: int) -> str | None:
         m = ctx.measures[i]
         text = ctx.lines[i].text
-        if m.words > HEADING_MAX_WORDS or m.words == 0 or m.prose:
+        if m.words > HEADING_MAX_WORDS or m.words == 0 or m.prose or m.table:
             return None
         if is_sentence(text) and not text.endswith("?"):
             return None
@@ -215,7 +215,8 @@ class Paragraph(Processor):
     kind = Kind.PARAGRAPH
 
     def test(self, ctx: Context, i: int) -> str | None:
-        return "prose" if ctx.measures[i].prose else "short line inside the body"
+        m = ctx.measures[i]
+        return "prose" if m.prose else "table row" if m.table else "short line inside the body"
 
 
 #: The processors, in the order they are tried.

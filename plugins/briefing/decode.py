@@ -1,7 +1,8 @@
 """Stage 1, decode: seed bytes -> normalised text lines.
 
 UTF-8 with or without a byte-order mark, and UTF-16 with one, are read; CRLF
-and CR become LF; tabs become spaces; the text is NFC-normalised.  Anything
+and CR become LF; a tab becomes two spaces (a column gap, as a text browser
+draws one); the text is NFC-normalised.  Anything
 else is a `SeedError` that names the line and column, so the adapter can say
 ``seeds/x.txt:4:7: invalid UTF-8 byte 0x93 (looks like Windows-1252; ...)``.
 """
@@ -9,6 +10,7 @@ else is a `SeedError` that names the line and column, so the adapter can say
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 from .model import Line
@@ -61,7 +63,7 @@ def decode(data: bytes) -> str:
         line = text.count("\n", 0, text.index("\x00")) + 1
         raise SeedError("NUL byte: this looks like a binary file, not copied text", line)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return unicodedata.normalize("NFC", text.expandtabs(4))
+    return unicodedata.normalize("NFC", text.replace("\t", "  "))
 
 
 def _utf8_error(data: bytes, start: int) -> SeedError:
@@ -74,8 +76,11 @@ def _utf8_error(data: bytes, start: int) -> SeedError:
     )
 
 
+COLUMN_GAP = re.compile(r"\s{2,}")
+
+
 def split_lines(text: str) -> list[Line]:
-    """Text -> `Line`s, each knowing how many blank lines surround it."""
+    """Text -> `Line`s, each knowing how many blank lines surround it and its table cells."""
     raw = [s.strip() for s in text.split("\n")]
     lines: list[Line] = []
     blanks = 0
@@ -85,10 +90,11 @@ def split_lines(text: str) -> list[Line]:
             continue
         if lines:
             last = lines[-1]
-            lines[-1] = Line(last.number, last.text, last.blank_before, blanks)
-        lines.append(Line(number, " ".join(stripped.split()), blanks, 0))
+            lines[-1] = Line(last.number, last.text, last.blank_before, blanks, last.cells)
+        cells = len(COLUMN_GAP.split(stripped))
+        lines.append(Line(number, " ".join(stripped.split()), blanks, 0, cells))
         blanks = 0
     if lines:
         last = lines[-1]
-        lines[-1] = Line(last.number, last.text, last.blank_before, blanks + 1)
+        lines[-1] = Line(last.number, last.text, last.blank_before, blanks + 1, last.cells)
     return lines

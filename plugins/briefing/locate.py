@@ -11,6 +11,7 @@ for just before the body: a title-like line, preferably one the page repeats.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -39,6 +40,11 @@ RULE_PENALTY = 6.0
 SHORT_PENALTY = 2.5
 #: Running text has at least this share of lower-case words; below it a line's score shrinks.
 PROSE_LOWERCASE = 0.6
+#: Table rows (a run of TABLE_MIN_ROWS lines with TABLE_MIN_CELLS columns) are content: each
+#: word counts TABLE_WEIGHT of a word of prose.
+TABLE_MIN_ROWS = 3
+TABLE_MIN_CELLS = 3
+TABLE_WEIGHT = 0.5
 #: A list next to the body joins it when its items average this many words (menus have fewer).
 LIST_ITEM_WORDS = 3
 #: This many non-prose lines in a row separate two segments of prose.
@@ -65,6 +71,8 @@ class Measure:
     marker: str
     key: str
     lowercase: float
+    #: a row of a table (three or more columns, among other such rows)
+    table: bool = False
 
 
 @dataclass(frozen=True)
@@ -98,6 +106,22 @@ def measure(lines: list[Line], config: Config) -> list[Measure]:
                 lowercase=lowercase_share(rest),
             )
         )
+    return mark_tables(lines, out)
+
+
+def mark_tables(lines: list[Line], measures: list[Measure]) -> list[Measure]:
+    """Flag runs of at least `TABLE_MIN_ROWS` lines laid out in columns as table rows."""
+    out = list(measures)
+    run: list[int] = []
+    for i in [*range(len(lines)), -1]:
+        m = measures[i] if i >= 0 else None
+        if m is not None and lines[i].cells >= TABLE_MIN_CELLS and m.words >= 2 and m.rule is None:
+            run.append(i)
+            continue
+        if len(run) >= TABLE_MIN_ROWS:
+            for j in run:
+                out[j] = dataclasses.replace(out[j], table=True)
+        run = []
     return out
 
 
@@ -106,6 +130,8 @@ def line_score(m: Measure) -> float:
         return -RULE_PENALTY
     if m.prose or m.sentence:
         return m.words * min(1.0, m.lowercase / PROSE_LOWERCASE)
+    if m.table:
+        return m.words * TABLE_WEIGHT
     return -SHORT_PENALTY
 
 

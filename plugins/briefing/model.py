@@ -34,6 +34,8 @@ class Line:
     text: str
     blank_before: int = 0
     blank_after: int = 0
+    #: columns separated by runs of spaces, as a text browser lays out a table row
+    cells: int = 1
 
 
 @dataclass(frozen=True)
