@@ -45,6 +45,8 @@ PROSE_LOWERCASE = 0.6
 TABLE_MIN_ROWS = 3
 TABLE_MIN_CELLS = 3
 TABLE_WEIGHT = 0.5
+#: Up to this many lines between the last paragraph and an ender rule belong to the body.
+TAIL_LINES = 2
 #: A list next to the body joins it when its items average this many words (menus have fewer).
 LIST_ITEM_WORDS = 3
 #: This many non-prose lines in a row separate two segments of prose.
@@ -272,6 +274,15 @@ def take_adjacent_lists(lines: list[Line], measures: list[Measure], start: int, 
     return start, end
 
 
+def up_to_the_ender(measures: list[Measure], end: int) -> int:
+    """Keep the few short lines between the last paragraph and an ender ("www.site.com")."""
+    for i in range(end + 1, min(end + 1 + TAIL_LINES + 1, len(measures))):
+        rule = measures[i].rule
+        if rule is not None and rule.ends_article:
+            return i - 1
+    return end
+
+
 def locate(lines: list[Line], measures: list[Measure]) -> Span:
     start, end = best_run([line_score(m) for m in measures])
     parts = segments(lines, measures, start, end)
@@ -279,6 +290,7 @@ def locate(lines: list[Line], measures: list[Measure]) -> Span:
     if parts:
         start, end, ended_by = body_segments(parts)
         start, end = take_adjacent_lists(lines, measures, start, end)
+        end = up_to_the_ender(measures, end)
     else:
         start, end = 0, len(lines) - 1
     title = find_title(lines, measures, start, end)

@@ -52,6 +52,14 @@ RULES: tuple[Rule, ...] = (
         ends_article=True,
     ),
     Rule(
+        "comment policy",
+        (
+            r".*\b(comments?|comentários?|commenti|kommentare?|комментари\w*|reader posts?)\b.*\b(moderat\w*|approv\w*|aprovad\w*|polic\w*|guidelines|respeit\w*|rules|regeln|правил\w*)\b.*",
+        ),
+        ends_article=True,
+        max_words=60,
+    ),
+    Rule(
         "menu",
         (
             r"(close|open|toggle|main|skip to)( the)? (menu|navigation|content|main content)",
