@@ -85,6 +85,7 @@ RULES: tuple[Rule, ...] = (
             r"(share|compartilhe|teilen|condividi|поделиться|bagikan)( (this|the))?( article| story| post)?:?",
             r"\d+ shares?|shares?:? \d+",
             r"(click|tap) to (share|print|email).*",
+            r"like this|like loading\W*|\d+ (likes?|bloggers? like this)|be the first to like this",
             r"(get|copy) (the |a )?(short )?(url|link)",
             r"follow( us| \w+){0,2} on:?",
             r"follow [\w .@'’-]{1,40} on (twitter|facebook|instagram|linkedin|x|youtube|tiktok)",
