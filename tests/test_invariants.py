@@ -10,12 +10,11 @@ from briefing.config import Config
 from briefing.emit import body_markdown, plain_text
 from briefing.model import Article, Kind
 from briefing.pipeline import convert
-from briefing.render import BriefingExtension
+from briefing.render import render_briefing
 from briefing.rules import match_rule
 from briefing.text import strip_marker, words
 from bs4 import BeautifulSoup
 from conftest import CORPUS, GOLDEN, SEEDS
-from markdown import Markdown
 
 WORD = re.compile(r"\w+")
 OURS = sorted(SEEDS.glob("*.txt")) + sorted(GOLDEN.glob("*/seed.txt"))
@@ -26,7 +25,7 @@ CORPUS_PAGES = sorted((CORPUS / "txt").glob("*.txt")) + sorted((CORPUS / "txt_co
 def rendered_words(article: Article) -> list[str]:
     pulls = [{"text": q.text, "speaker": q.speaker, "after_block": q.block} for q in article.pull_quotes]
     sections = [{"title": s.title, "anchor": s.anchor} for s in article.sections]
-    html = Markdown(extensions=[BriefingExtension(sections, pulls)]).convert(body_markdown(article.blocks))
+    html = render_briefing(body_markdown(article.blocks), sections, pulls)
     soup = BeautifulSoup(html, "html.parser")
     for hidden in soup.select("aside.pullquote, a.permalink"):
         hidden.decompose()

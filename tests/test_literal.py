@@ -10,7 +10,7 @@ import pytest
 from briefing.emit import emit, escape
 from briefing.pipeline import convert
 from briefing.plugin import split_front_matter
-from briefing.render import BriefingExtension
+from briefing.render import render_briefing
 from bs4 import BeautifulSoup
 from conftest import build_site
 from markdown import Markdown
@@ -56,7 +56,16 @@ HOSTILE = [
 
 
 def render(markdown_source: str) -> str:
-    return str(Markdown(extensions=[BriefingExtension([], [])]).convert(markdown_source))
+    return render_briefing(markdown_source, [], [])
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_escaped_text_is_also_literal_markdown(text: str) -> None:
+    """Any Markdown tool (an editor's preview) shows the generated file as the seed text."""
+    html = Markdown().convert(escape(text.strip()))
+    soup = BeautifulSoup(html, "html.parser")
+    assert [t.name for t in soup.find_all(True)] == ["p"], html
+    assert soup.get_text() == text.strip()
 
 
 @pytest.mark.parametrize("text", HOSTILE)

@@ -26,12 +26,13 @@ def joins_previous(prev: Decision, cur: Decision) -> bool:
     return first.islower() and not prev.line.text.endswith((".", "!", "?", ":", ";"))
 
 
-def join_text(prev: str, cur: str) -> str:
+def joint(prev: str) -> str:
+    """What goes between a broken line `prev` and its continuation."""
     if prev.endswith("-") and not prev.endswith(" -"):
-        return prev + cur
+        return ""  # a hyphenated word split over two lines
     if prev.endswith(SOFT_ENDS):
-        return prev + " " + cur
-    return prev + " \u2014 " + cur
+        return " "
+    return " \u2014 "  # nothing but the line break: the trace of a lost dash
 
 
 def mark_continuations(decisions: list[Decision]) -> list[Decision]:
@@ -48,16 +49,25 @@ def mark_continuations(decisions: list[Decision]) -> list[Decision]:
 
 def assemble(decisions: list[Decision]) -> list[Block]:
     blocks: list[Block] = []
+    pieces: list[str] = []  # the paragraph being joined, in pieces (joining as we go is quadratic)
     for d in decisions:
-        if d.kind is Kind.CONTINUATION and blocks:
+        if d.kind is Kind.CONTINUATION and pieces:
+            pieces += [joint(pieces[-1]), d.line.text]
+            continue
+        if d.kind is Kind.CONTINUATION:  # never after anything but a paragraph; kept all the same
+            d = Decision(d.line, Kind.PARAGRAPH, d.reason)
+        if len(pieces) > 1:
             last = blocks[-1]
-            blocks[-1] = Block(last.kind, join_text(last.text, d.line.text), last.line)
-        elif d.kind is Kind.PARAGRAPH:
+            blocks[-1] = Block(last.kind, "".join(pieces), last.line)
+        pieces = [d.line.text] if d.kind is Kind.PARAGRAPH else []
+        if d.kind is Kind.PARAGRAPH:
             blocks.append(Block(Kind.PARAGRAPH, d.line.text, d.line.number))
         elif d.kind is Kind.HEADING:
             blocks.append(Block(Kind.HEADING, d.line.text, d.line.number))
         elif d.kind is Kind.LIST_ITEM:
             _add_item(blocks, d)
+    if len(pieces) > 1:
+        blocks[-1] = Block(blocks[-1].kind, "".join(pieces), blocks[-1].line)
     return _with_anchors(blocks)
 
 

@@ -38,6 +38,8 @@ class Context:
     config: Config
     #: line index -> index of the ender rule line whose box it is in
     boxes: dict[int, int]
+    #: comparison key -> index of its first line above the body
+    above: dict[str, int]
 
     def next_kept_is_prose(self, i: int) -> bool:
         for j in range(i + 1, min(self.span.end + 1, i + 4)):
@@ -172,10 +174,8 @@ class Repeated(Processor):
         m = ctx.measures[i]
         if m.prose or not m.key:
             return None
-        for j in range(0, ctx.span.start):
-            if ctx.measures[j].key == m.key:
-                return "repeats line %d, above the article" % ctx.lines[j].number
-        return None
+        j = ctx.above.get(m.key)
+        return None if j is None else "repeats line %d, above the article" % ctx.lines[j].number
 
 
 class ListItem(Processor):
@@ -272,7 +272,10 @@ def find_boxes(lines: list[Line], measures: list[Measure], span: Span) -> dict[i
 def classify(lines: list[Line], config: Config) -> tuple[list[Decision], Span]:
     measures = measure(lines, config)
     span = locate(lines, measures)
-    ctx = Context(lines, measures, span, config, find_boxes(lines, measures, span))
+    above: dict[str, int] = {}
+    for j in range(span.start):
+        above.setdefault(measures[j].key, j)
+    ctx = Context(lines, measures, span, config, find_boxes(lines, measures, span), above)
     decisions = []
     for i in range(len(lines)):
         for processor in PROCESSORS:

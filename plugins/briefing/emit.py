@@ -37,6 +37,15 @@ def escape(text: str) -> str:
     return LIST_START.sub(r"\1\\\2", text)
 
 
+UNESCAPE = re.compile(r"\\([\\`*_\[\]#+\-.)])")
+
+
+def unescape(source: str) -> str:
+    """The inverse of `escape`: Markdown source we wrote -> the seed text."""
+    text = UNESCAPE.sub(r"\1", source)
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
 def front_matter(article: Article, seed: str) -> dict[str, Any]:
     """The metadata, in the order an editor reads it; empty values left out."""
     data: dict[str, Any] = {

@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from markdown import Markdown
 from pelican import signals
 from pelican.readers import BaseReader
 from pelican.urlwrappers import Tag
@@ -27,7 +26,7 @@ from pelican.urlwrappers import Tag
 from .config import Config
 from .emit import is_hand_edited
 from .generate import GenerateError, generate_all
-from .render import BriefingExtension
+from .render import render_briefing, render_page
 
 logger = logging.getLogger(__name__)
 
@@ -76,9 +75,10 @@ class BriefingReader(BaseReader):  # type: ignore[misc]
                 "%s was edited by hand; move the change into the seed's sidecar YAML "
                 "and delete this file" % source_path
             )
-        md = Markdown(extensions=[BriefingExtension(meta.get("sections", []),
-                                                    meta.get("pull_quotes", []))])
-        content = md.convert(body)
+        if "seed" in meta:
+            content = render_briefing(body, meta.get("sections", []), meta.get("pull_quotes", []))
+        else:
+            content = render_page(body)
         return content, self._metadata(meta)
 
     def _metadata(self, meta: dict[str, Any]) -> dict[str, Any]:
