@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -155,3 +156,19 @@ def test_summary_with_markup_characters_shows_literally(tmp_path: Path) -> None:
     site = build_site(tmp_path / "build", seeds)
     index = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert "The <b>AT&T</b> deal & the 5 < 6 rule" in index.find("ul", class_="briefings").get_text()
+
+
+def test_hand_edited_markdown_stops_the_build(tmp_path: Path) -> None:
+    from briefing.plugin import BriefingError
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "nato.txt").write_bytes(NATO_SEED.read_bytes())
+    build_site(tmp_path / "build", seeds)
+    generated = next((tmp_path / "build" / "content" / "briefings").glob("*.md"))
+    edited = generated.read_text(encoding="utf-8").replace("stark message", "stark warning")
+    generated.write_text(edited, encoding="utf-8")
+    shutil.rmtree(tmp_path / "build" / "content" / "pages")
+    with pytest.raises(BriefingError, match=r"edited by hand.*sidecar"):
+        build_site(tmp_path / "build", seeds)
+    assert generated.read_text(encoding="utf-8") == edited
