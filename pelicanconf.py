@@ -39,11 +39,16 @@ PAGE_SAVE_AS = "{slug}/index.html"
 DEFAULT_PAGINATION = 10
 SUMMARY_MAX_LENGTH = None
 
+# Feeds need absolute URLs: they are written by publishconf.py (SITEURL set), not in preview.
 FEED_ALL_ATOM = None
 CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
+
+DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives", "404", "sitemap", "robots"]
+SITEMAP_SAVE_AS = "sitemap.xml"
+ROBOTS_SAVE_AS = "robots.txt"
 
 RELATIVE_URLS = True
 DELETE_OUTPUT_DIRECTORY = True

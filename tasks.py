@@ -54,7 +54,7 @@ def test(c: Context) -> None:
 @task
 def lint(c: Context) -> None:
     """ruff and mypy (strict on plugins/)."""
-    c.run("ruff check plugins tests bench tasks.py pelicanconf.py")
+    c.run("ruff check plugins tests bench tasks.py pelicanconf.py publishconf.py")
     c.run("mypy")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import random
 from pathlib import Path
 
@@ -126,7 +127,12 @@ def test_hostile_seed_builds_to_a_page_without_injected_markup(tmp_path: Path) -
     soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
     body = soup.find("div", class_="body")
     assert {t.name for t in body.find_all(True)} <= {"p", "aside"}
-    assert not soup.find_all(["script", "iframe", "style", "svg", "img"])
+    assert not soup.find_all(["iframe", "style", "svg", "img"])
+    scripts = soup.find_all("script")
+    assert [s.get("src") or s.get("type") for s in scripts] == ["application/ld+json", "../theme/js/theme.js"]
+    data = json.loads(scripts[0].string)
+    assert data["headline"] == 'A Title With "Quotes" & <b>Tags</b>'
+    assert "</" not in scripts[0].string  # the JSON cannot close its script element
     assert not [t for t in soup.find_all(True) if any(a.startswith("on") for a in t.attrs)]
     text = body.get_text()
     for payload in HOSTILE:

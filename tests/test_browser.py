@@ -1,0 +1,116 @@
+"""The built site in real headless Chromium (Debian's `chromium`, driven by Playwright).
+
+Without a browser these tests skip, except under CI=true, where they fail.
+Screenshots land in tests/artifacts/ (ignored by git) for a person to look at.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARTIFACTS = ROOT / "tests" / "artifacts"
+ARTICLE = "nato-s-mark-rutte-warns-europe-peace-in-ukraine-requires-strength-not-illusions/"
+PAGES = {"home": "", "article": ARTICLE, "tag": "tag/nato.html", "archive": "archives.html",
+         "about": "about/", "404": "404.html"}
+VIEWS = [(390, "light"), (390, "dark"), (1280, "light"), (1280, "dark")]
+
+if CHROMIUM is None and os.environ.get("CI") == "true":
+    pytest.fail("CI=true but no chromium on PATH: install Debian's chromium", pytrace=False)
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="no chromium on PATH")
+
+
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(nato_site: Path) -> Iterator[str]:
+    handler = functools.partial(Quiet, directory=str(nato_site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield "http://127.0.0.1:%d/" % httpd.server_address[1]
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.mark.parametrize("width, scheme", VIEWS)
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_page_passes_axe_without_csp_errors_or_sideways_scroll(
+        server: str, browser: object, name: str, width: int, scheme: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = browser.new_page(viewport={"width": width, "height": 900}, color_scheme=scheme)  # type: ignore[attr-defined]
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(m.text) if m.type in ("error", "warning") else None)
+    page.on("pageerror", lambda e: problems.append(str(e)))
+    page.on("dialog", lambda d: problems.append("dialog: " + d.message))
+    page.goto(server + PAGES[name])
+    page.wait_for_load_state("networkidle")
+    results = Axe().run(page)
+    violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]]
+    assert violations == [], violations
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    if name != "404":
+        assert problems == [], problems
+    ARTIFACTS.mkdir(exist_ok=True)
+    if name in ("home", "article"):
+        page.screenshot(path=str(ARTIFACTS / ("%s-%d-%s.png" % (name, width, scheme))), full_page=True)
+    page.close()
+
+
+def test_theme_toggle_is_remembered(server: str, browser: object) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, color_scheme="light")  # type: ignore[attr-defined]
+    page.goto(server + ARTICLE)
+    toggle = page.locator("#theme-toggle")
+    assert toggle.inner_text() == "Dark mode"
+    toggle.click()
+    assert page.evaluate("document.documentElement.dataset.theme") == "dark"
+    page.reload()
+    assert page.evaluate("document.documentElement.dataset.theme") == "dark"
+    assert page.locator("#theme-toggle").inner_text() == "Light mode"
+    page.close()
+
+
+def test_table_of_contents_links_land_on_their_sections(server: str, browser: object) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    page.goto(server + ARTICLE)
+    links = page.locator("nav[aria-label='In this briefing'] a")
+    assert links.count() == 8
+    links.nth(4).click()
+    assert page.evaluate("location.hash") == "#defense-spending-deterrence-or-destiny"
+    top = page.evaluate("document.getElementById(location.hash.slice(1)).getBoundingClientRect().top")
+    assert 0 <= top < 200
+    page.close()
+
+
+def test_print_hides_navigation_and_pull_quotes(server: str, browser: object) -> None:
+    page = browser.new_page()  # type: ignore[attr-defined]
+    page.goto(server + ARTICLE)
+    page.emulate_media(media="print")
+    for selector in ("header.site", ".toc", ".pullquote", ".permalink"):
+        assert page.locator(selector).first.is_hidden(), selector
+    page.close()
