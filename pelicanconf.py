@@ -46,7 +46,9 @@ TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 
-DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives", "404", "sitemap", "robots"]
+DIRECT_TEMPLATES = [
+    "index", "tags", "categories", "authors", "archives", "404", "search", "sitemap", "robots",
+]
 SITEMAP_SAVE_AS = "sitemap.xml"
 ROBOTS_SAVE_AS = "robots.txt"
 

@@ -23,7 +23,7 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-f
 ARTIFACTS = ROOT / "tests" / "artifacts"
 ARTICLE = "nato-s-mark-rutte-warns-europe-peace-in-ukraine-requires-strength-not-illusions/"
 PAGES = {"home": "", "article": ARTICLE, "tag": "tag/nato.html", "archive": "archives.html",
-         "about": "about/", "404": "404.html"}
+         "about": "about/", "search": "search.html", "404": "404.html"}
 VIEWS = [(390, "light"), (390, "dark"), (1280, "light"), (1280, "dark")]
 
 if CHROMIUM is None and os.environ.get("CI") == "true":
@@ -114,3 +114,41 @@ def test_print_hides_navigation_and_pull_quotes(server: str, browser: object) ->
     for selector in ("header.site", ".toc", ".pullquote", ".permalink"):
         assert page.locator(selector).first.is_hidden(), selector
     page.close()
+
+
+def test_search_finds_the_briefing(server: str, browser: object) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(m.text) if m.type in ("error", "warning") else None)
+    page.goto(server + "search.html")
+    page.locator("#search input").fill("Rutte")
+    result = page.locator(".pagefind-ui__result-link").first
+    result.wait_for(timeout=10_000)
+    assert result.inner_text().startswith("NATO’s Mark Rutte Warns Europe")
+    assert result.get_attribute("href").endswith(ARTICLE)  # type: ignore[union-attr]
+    assert problems == [], problems
+    page.close()
+
+
+def test_search_works_under_a_project_page_subpath(tmp_path: Path, browser: object) -> None:
+    from conftest import SEEDS, build_site
+
+    root = tmp_path / "www"
+    root.mkdir()
+    handler = functools.partial(Quiet, directory=str(root))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        site_url = "http://127.0.0.1:%d/repo" % httpd.server_address[1]
+        built = build_site(tmp_path / "build", SEEDS, SITEURL=site_url, RELATIVE_URLS=False)
+        shutil.copytree(built, root / "repo")
+        page = browser.new_page()  # type: ignore[attr-defined]
+        page.goto(site_url + "/search.html")
+        page.locator("#search input").fill("Rutte")
+        result = page.locator(".pagefind-ui__result-link").first
+        result.wait_for(timeout=10_000)
+        assert result.get_attribute("href").startswith("/repo/nato-s-mark-rutte")  # type: ignore[union-attr]
+        page.close()
+    finally:
+        httpd.shutdown()
+        httpd.server_close()

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import html
 import logging
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -110,6 +112,19 @@ def split_front_matter(text: str, source_path: str) -> tuple[dict[str, Any], str
     return meta, text[end + 5 :]
 
 
+def index_for_search(pelican: Any) -> None:
+    """Run Pagefind over the finished site (only article bodies carry data-pagefind-body)."""
+    output = str(pelican.settings["OUTPUT_PATH"])
+    try:
+        done = subprocess.run([sys.executable, "-m", "pagefind", "--site", output],
+                              capture_output=True, text=True, timeout=300, check=False)
+    except (OSError, subprocess.SubprocessError) as err:
+        logger.warning("briefing: search index not built: %s", err)
+        return
+    if done.returncode != 0:
+        logger.warning("briefing: search index not built: pagefind said %s", done.stderr.strip()[-500:])
+
+
 def add_reader(readers: Any) -> None:
     readers.reader_classes["md"] = BriefingReader
 
@@ -117,3 +132,4 @@ def add_reader(readers: Any) -> None:
 def register() -> None:
     signals.initialized.connect(convert_seeds)
     signals.readers_init.connect(add_reader)
+    signals.finalized.connect(index_for_search)
