@@ -58,6 +58,12 @@ def lint(c: Context) -> None:
     c.run("mypy")
 
 
+@task(help={"no_lighthouse": "only the page weight"})
+def bench_site(c: Context, no_lighthouse: bool = False) -> None:
+    """Lighthouse scores for home and article, and the article's page weight."""
+    c.run(f"{sys.executable} -m bench.site" + (" --no-lighthouse" if no_lighthouse else ""))
+
+
 @task(help={"pin": "record the figures as the new floor (never lowers one)"})
 def bench_extract(c: Context, pin: bool = False) -> None:
     """Score the cleaner on ../shared/corpus (txt and txt_copy) and check the pinned floor."""

@@ -6,15 +6,13 @@ Screenshots land in tests/artifacts/ (ignored by git) for a person to look at.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from briefing.serve import serving
 from conftest import ROOT
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -31,20 +29,10 @@ if CHROMIUM is None and os.environ.get("CI") == "true":
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="no chromium on PATH")
 
 
-class Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def server(nato_site: Path) -> Iterator[str]:
-    handler = functools.partial(Quiet, directory=str(nato_site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield "http://127.0.0.1:%d/" % httpd.server_address[1]
-    httpd.shutdown()
-    httpd.server_close()
+    with serving(nato_site) as base:
+        yield base + "/"
 
 
 @pytest.fixture(scope="module")
@@ -135,11 +123,8 @@ def test_search_works_under_a_project_page_subpath(tmp_path: Path, browser: obje
 
     root = tmp_path / "www"
     root.mkdir()
-    handler = functools.partial(Quiet, directory=str(root))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        site_url = "http://127.0.0.1:%d/repo" % httpd.server_address[1]
+    with serving(root) as base:
+        site_url = base + "/repo"
         built = build_site(tmp_path / "build", SEEDS, SITEURL=site_url, RELATIVE_URLS=False)
         shutil.copytree(built, root / "repo")
         page = browser.new_page()  # type: ignore[attr-defined]
@@ -149,6 +134,11 @@ def test_search_works_under_a_project_page_subpath(tmp_path: Path, browser: obje
         result.wait_for(timeout=10_000)
         assert result.get_attribute("href").startswith("/repo/nato-s-mark-rutte")  # type: ignore[union-attr]
         page.close()
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_no_sideways_scroll_at_320_px(server: str, browser: object, name: str) -> None:
+    page = browser.new_page(viewport={"width": 320, "height": 640})  # type: ignore[attr-defined]
+    page.goto(server + PAGES[name])
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    page.close()

@@ -45,7 +45,7 @@ def test_eight_sections_with_ids_and_permalinks(nato_site: Path) -> None:
 
 
 def test_table_of_contents_links_every_section(nato_site: Path) -> None:
-    toc = article(nato_site).select_one("details.toc nav")
+    toc = article(nato_site).select_one("nav.toc-side")
     assert [a["href"] for a in toc.find_all("a")] == [
         "#" + h["id"] for h in article(nato_site).find("div", class_="body").find_all("h2")]
 

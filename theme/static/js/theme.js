@@ -29,7 +29,5 @@
         apply(next);
       });
     }
-    var toc = document.getElementById("toc");
-    if (toc && window.matchMedia("(max-width: 63.99em)").matches) { toc.open = false; }
   });
 })();
