@@ -120,3 +120,53 @@ def test_check_fails_on_a_bad_seed(project: tuple[Path, Path]) -> None:
     done = invoke(copy, "check")
     assert done.returncode != 0
     assert "error: seeds/empty.txt: no article text found" in done.stdout
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_livereload_shows_a_sidecar_change_in_the_browser(project: tuple[Path, Path]) -> None:
+    from test_browser import ARGS, CHROMIUM
+
+    if CHROMIUM is None:
+        pytest.skip("no chromium on PATH")
+    from playwright.sync_api import sync_playwright
+
+    copy, _ = project
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "invoke", "livereload", "--port", str(port)], cwd=copy,
+                            env={**os.environ, **GIT_ENV}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            start_new_session=True)
+    try:
+        url = "http://127.0.0.1:%d/nato-s-mark-rutte-warns-europe-peace-in-ukraine-requires-strength-" \
+              "not-illusions/" % port
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            page = browser.new_page()
+            for _ in range(60):
+                try:
+                    page.goto(url)
+                    break
+                except Exception:  # the first build is still running
+                    time.sleep(0.5)
+            assert page.locator("p.dek").inner_text().startswith("Mark Rutte Secretary General")
+            sidecar = copy / "seeds" / "nato-rutte-peace-in-ukraine-requires-strength.yaml"
+            sidecar.write_text("caption: A dek written in the sidecar\n", encoding="utf-8")
+            deadline = time.monotonic() + 30  # the page reloads itself; nothing here reloads it
+            dek = ""
+            while time.monotonic() < deadline and dek != "A dek written in the sidecar":
+                time.sleep(0.25)
+                try:
+                    dek = page.locator("p.dek").inner_text(timeout=1_000)
+                except Exception:  # between the old page and the new one
+                    dek = ""
+            browser.close()
+            assert dek == "A dek written in the sidecar"
+    finally:
+        os.killpg(proc.pid, signal.SIGINT)
+        proc.wait(timeout=30)
