@@ -140,8 +140,8 @@ def test_livereload_shows_a_sidecar_change_in_the_browser(project: tuple[Path, P
     copy, _ = project
     port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "invoke", "livereload", "--port", str(port)], cwd=copy,
-                            env={**os.environ, **GIT_ENV}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                            start_new_session=True)
+                            env={**os.environ, **GIT_ENV}, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, start_new_session=True)
     try:
         url = "http://127.0.0.1:%d/nato-s-mark-rutte-warns-europe-peace-in-ukraine-requires-strength-" \
               "not-illusions/" % port
