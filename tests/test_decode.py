@@ -8,6 +8,7 @@ import pytest
 from briefing.decode import SeedError, decode
 from briefing.emit import emit
 from briefing.pipeline import convert
+from briefing.sidecar import load_sidecar
 from conftest import NATO_SEED
 
 SEED = NATO_SEED.read_bytes()
@@ -65,3 +66,28 @@ def test_oversized_seed_is_refused() -> None:
 def test_text_is_nfc_normalised() -> None:
     decomposed = "Cafe\u0301 society\n".encode()
     assert decode(decomposed) == "Caf\u00e9 society\n"
+
+
+def test_controls_bidi_and_zero_width_characters_are_removed_with_a_warning() -> None:
+    seed = ("A Ti\u202etle\x00 here\n\nSome text with a zero\u200bwidth space and an escape \x1b[31m, "
+            "long enough to be a paragraph of prose.\u2028"
+            "And a new line begins right here, in fact.\n").encode()
+    article = convert(seed)
+    assert article.title == "A Title here" and article.slug == "a-title-here"
+    messages = [d.format("seeds/x.txt") for d in article.diagnostics]
+    assert messages[:2] == [
+        "seeds/x.txt:1:5: removed 2 invisible or control character(s) (U+0000, U+202E)",
+        "seeds/x.txt:3:22: removed 2 invisible or control character(s) (U+001B, U+200B)",
+    ]
+    body = " ".join(b.text for b in article.blocks)
+    assert "zerowidth" in body and "\x1b" not in body
+    assert "And a new line begins" in body
+
+
+def test_a_huge_title_is_cut_with_a_warning() -> None:
+    sidecar = load_sidecar("title: %s\n" % ("Word " * 2000).strip())
+    seed = b"Title\n\nA paragraph that is long enough to count as prose here, really.\n"
+    article = convert(seed, sidecar=sidecar)
+    assert len(article.title) <= 201 and article.title.endswith("…")
+    assert len(article.slug) <= 80
+    assert any("cut to 200" in d.message for d in article.diagnostics)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from briefing.enrich import cut_words, parse_date
+from briefing.enrich import parse_date
 from briefing.pipeline import convert
+from briefing.text import cut_words
 from conftest import NATO_SEED
 
 NATO = convert(NATO_SEED.read_bytes())

@@ -13,9 +13,17 @@ import codecs
 import re
 import unicodedata
 
-from .model import Line
+from .model import Diagnostic, Line
 
 MAX_SEED_BYTES = 5 * 1024 * 1024
+#: more control bytes than this share of the first 8 KB: a binary file
+BINARY_SHARE = 0.05
+#: line and paragraph separators (U+2028, U+2029, NEL) end a line like a newline
+LINE_SEPARATORS = re.compile("[\u2028\u2029\x85]")
+#: controls (C0 but tab and newline, DEL, C1), bidi overrides and isolates, zero-width
+#: characters and a stray byte-order mark: removed, never in a title, slug or id
+INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064"
+                       "\u2066-\u2069\ufeff\ufff9-\ufffb]")
 #: the first bytes of files that are certainly not copied text
 MAGIC = (
     (b"\x89PNG", "a PNG image"), (b"%PDF-", "a PDF document"), (b"GIF8", "a GIF image"),
@@ -50,20 +58,30 @@ def decode(data: bytes) -> str:
         except UnicodeDecodeError as err:
             raise SeedError("invalid UTF-16 after the byte-order mark: %s" % err.reason) from err
     else:
-        if b"\x00" in data[:8192]:
-            raise SeedError("NUL bytes: this looks like a binary file, not copied text",
-                            data.count(b"\n", 0, data.index(b"\x00")) + 1)
+        head = data[:8192]
+        if sum(1 for b in head if b < 9 or 13 < b < 32) > BINARY_SHARE * max(1, len(head)):
+            raise SeedError("control bytes throughout: this looks like a binary file, not copied text")
         if data.startswith(codecs.BOM_UTF8):
             data = data[len(codecs.BOM_UTF8) :]
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as err:
             raise _utf8_error(data, err.start) from err
-    if "\x00" in text:
-        line = text.count("\n", 0, text.index("\x00")) + 1
-        raise SeedError("NUL byte: this looks like a binary file, not copied text", line)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = LINE_SEPARATORS.sub("\n", text.replace("\r\n", "\n").replace("\r", "\n"))
     return unicodedata.normalize("NFC", text.replace("\t", "  "))
+
+
+def strip_controls(text: str) -> tuple[str, list[Diagnostic]]:
+    """Remove control, bidi and zero-width characters; one warning per line, with the column."""
+    diagnostics = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        first = INVISIBLE.search(line)
+        if first is not None:
+            found = INVISIBLE.findall(line)
+            names = sorted({"U+%04X" % ord(c) for c in found})
+            diagnostics.append(Diagnostic(number, "removed %d invisible or control character(s) (%s)"
+                                          % (len(found), ", ".join(names)), column=first.start() + 1))
+    return (INVISIBLE.sub("", text), diagnostics) if diagnostics else (text, diagnostics)
 
 
 def _utf8_error(data: bytes, start: int) -> SeedError:

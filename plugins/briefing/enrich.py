@@ -17,7 +17,7 @@ from .model import Article, Block, Decision, Diagnostic, Kind, Section
 from .quotes import choose_pull_quotes, find_quotes
 from .rules import DATE
 from .slug import slugify
-from .text import WORD, words
+from .text import WORD, cut_words, words
 
 MONTH_NUMBERS = {m: i for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
@@ -42,7 +42,10 @@ def enrich(decisions: list[Decision], blocks: list[Block], config: Config) -> Ar
     if not title:
         title = _fallback_title(blocks)
         diagnostics.append(Diagnostic(0, "no title found; using the first words of the body"))
-    title = cut_words(title, config.max_title_chars)
+    if len(title) > config.max_title_chars:
+        diagnostics.append(Diagnostic(0, "title of %d characters cut to %d at a word boundary"
+                                      % (len(title), config.max_title_chars)))
+        title = cut_words(title, config.max_title_chars)
     dateline = first.get(Kind.DATELINE, "")
     byline = first.get(Kind.BYLINE, "")
     found_date = next((parse_date(d.line.text) for d in decisions
@@ -74,16 +77,6 @@ def _fallback_title(blocks: list[Block]) -> str:
         if b.text:
             return cut_words(b.text, 80)
     return "Untitled briefing"
-
-
-def cut_words(text: str, limit: int) -> str:
-    """`text` cut at a word boundary to at most `limit` characters (plus an ellipsis)."""
-    if len(text) <= limit:
-        return text
-    cut = text[:limit]
-    if " " in cut:
-        cut = cut[: cut.rfind(" ")]
-    return cut.rstrip(" ,;:-–—") + "…"
 
 
 def _author(byline: str, dateline: str) -> str:

@@ -1,7 +1,7 @@
 """The whole conversion, one stage per line.
 
     convert(data) -> Article
-      1. decode      bytes -> text (encodings, line ends)          decode.py
+      1. decode      bytes -> text (encodings, line ends, controls) decode.py
       2. split       text -> lines with their blank-line context    decode.py
       3. classify    each line -> a Decision (kind, reason)         classify.py, locate.py, rules.py
       4. assemble    kept lines -> body blocks, anchors             blocks.py
@@ -14,10 +14,12 @@ Article into Markdown with YAML front matter; `plugin.py` is the Pelican side.
 
 from __future__ import annotations
 
+import dataclasses
+
 from .blocks import assemble, mark_continuations
 from .classify import classify
 from .config import Config
-from .decode import decode, split_lines
+from .decode import decode, split_lines, strip_controls
 from .enrich import enrich
 from .model import Article
 from .sidecar import Sidecar, apply_sidecar
@@ -27,10 +29,13 @@ def convert(data: bytes, config: Config | None = None, sidecar: Sidecar | None =
     """Seed bytes (plus the optional sidecar) -> Article.  Raises `SeedError`."""
     config = config or Config()
     sidecar = sidecar or Sidecar()
-    lines = split_lines(decode(data))
+    text, cleaned = strip_controls(decode(data))
+    lines = split_lines(text)
     decisions, _span = classify(lines, config)
     decisions = sidecar.force_lines(decisions)
     decisions = mark_continuations(decisions)
     blocks = assemble(decisions)
     article = enrich(decisions, blocks, config)
+    if cleaned:
+        article = dataclasses.replace(article, diagnostics=(*cleaned, *article.diagnostics))
     return apply_sidecar(article, sidecar, config)

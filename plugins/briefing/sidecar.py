@@ -24,8 +24,9 @@ from typing import Any
 import yaml
 
 from .config import Config
-from .model import Article, Decision, Kind, Quote
+from .model import Article, Decision, Diagnostic, Kind, Quote
 from .slug import slugify
+from .text import cut_words
 
 
 class SidecarError(ValueError):
@@ -115,7 +116,12 @@ def apply_sidecar(article: Article, sidecar: Sidecar, config: Config) -> Article
     if sidecar.date:
         changes["date_from"] = "sidecar"
     if sidecar.title:
+        changes["title"] = cut_words(sidecar.title, config.max_title_chars)
         changes["slug"] = slugify(sidecar.title, config.max_slug_chars)
+        if changes["title"] != sidecar.title:
+            changes["diagnostics"] = (*article.diagnostics, Diagnostic(
+                0, "title of %d characters cut to %d at a word boundary"
+                % (len(sidecar.title), config.max_title_chars)))
     if sidecar.tags is not None:
         changes["tags"] = sidecar.tags
     if sidecar.pull_quotes is not None:

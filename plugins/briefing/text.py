@@ -125,3 +125,13 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     kept = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(WORD.findall(kept))
+
+
+def cut_words(text: str, limit: int) -> str:
+    """`text` cut at a word boundary to at most `limit` characters (plus an ellipsis)."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    if " " in cut:
+        cut = cut[: cut.rfind(" ")]
+    return cut.rstrip(" ,;:-–—") + "…"
