@@ -13,7 +13,9 @@ from invoke import Context, task
 HERE = Path(__file__).resolve().parent
 PY = sys.executable
 #: what a change in triggers a rebuild under `regenerate` and `livereload`
-WATCHED = ("seeds", "content/pages", "theme", "plugins", "pelicanconf.py", "publishconf.py")
+WATCHED = ("seeds", "content", "theme", "plugins", "pelicanconf.py", "publishconf.py")
+#: ... except what the build itself writes there
+GENERATED = (os.sep + "briefings" + os.sep, "__pycache__")
 
 
 def _pelican(c: Context, settings: str = "pelicanconf.py", extra: str = "") -> None:
@@ -48,7 +50,10 @@ def _watch(c: Context, extra: str = "") -> None:
     from watchfiles import watch
 
     paths = [HERE / p for p in WATCHED if (HERE / p).exists()]
-    for changes in watch(*paths, watch_filter=lambda change, path: "__pycache__" not in path):
+    def wanted(change: object, path: str) -> bool:
+        return not any(part in path for part in GENERATED)
+
+    for changes in watch(*paths, watch_filter=wanted):
         print("changed: %s" % ", ".join(sorted({Path(p).name for _, p in changes})))
         # a new process every time: a changed plugin or setting is never served from a cache
         result = c.run(f"{PY} -m pelican -s pelicanconf.py {extra}".strip(), warn=True, pty=False)
