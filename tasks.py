@@ -18,14 +18,23 @@ WATCHED = ("seeds", "content", "theme", "plugins", "pelicanconf.py", "publishcon
 GENERATED = (os.sep + "briefings" + os.sep, "__pycache__")
 
 
-def _pelican(c: Context, settings: str = "pelicanconf.py", extra: str = "") -> None:
-    c.run(f"{PY} -m pelican -s {settings} {extra}".strip(), pty=False)
+def _build(extra: tuple[str, ...] = (), settings: str = "pelicanconf.py") -> bool:
+    """A development build, swapped into output/ only when it succeeds; False when it failed."""
+    from briefing.publish import PublishError, dev_build
+
+    try:
+        dev_build(HERE, extra, settings)
+    except PublishError as err:
+        print("build failed: %s" % err, file=sys.stderr)
+        return False
+    return True
 
 
 @task
 def build(c: Context) -> None:
     """Convert every seed and build the site into output/ (development settings)."""
-    _pelican(c)
+    if not _build():
+        raise SystemExit(1)
 
 
 @task
@@ -43,10 +52,11 @@ def rebuild(c: Context) -> None:
 @task
 def preview(c: Context) -> None:
     """Build output/ with the production settings (publishconf.py, feeds, absolute URLs)."""
-    _pelican(c, "publishconf.py")
+    if not _build(settings="publishconf.py"):
+        raise SystemExit(1)
 
 
-def _watch(c: Context, extra: str = "") -> None:
+def _watch(c: Context, extra: tuple[str, ...] = ()) -> None:
     from watchfiles import watch
 
     paths = [HERE / p for p in WATCHED if (HERE / p).exists()]
@@ -56,15 +66,14 @@ def _watch(c: Context, extra: str = "") -> None:
     for changes in watch(*paths, watch_filter=wanted):
         print("changed: %s" % ", ".join(sorted({Path(p).name for _, p in changes})))
         # a new process every time: a changed plugin or setting is never served from a cache
-        result = c.run(f"{PY} -m pelican -s pelicanconf.py {extra}".strip(), warn=True, pty=False)
-        if result is not None and result.ok:
+        if _build(extra):
             (HERE / "output" / ".build-id").write_text(str(time.time_ns()), encoding="utf-8")
 
 
 @task
 def regenerate(c: Context) -> None:
     """Rebuild whenever a seed, sidecar, page, theme file, plugin or setting changes."""
-    _pelican(c)
+    build(c)
     _watch(c)
 
 
@@ -87,8 +96,9 @@ def livereload(c: Context, port: int = 8000) -> None:
     """Build, serve, and reload the browser after every change to seeds, theme, plugins or settings."""
     from briefing.serve import serving
 
-    extra = "-e LIVERELOAD=true"
-    _pelican(c, extra=extra)
+    extra = ("-e", "LIVERELOAD=true")
+    if not _build(extra):
+        raise SystemExit(1)
     (HERE / "output" / ".build-id").write_text(str(time.time_ns()), encoding="utf-8")
     with serving(HERE / "output", port=port) as url:
         print("Serving on %s/ ; the page reloads itself after each rebuild (Ctrl-C stops)" % url)

@@ -170,3 +170,23 @@ def test_livereload_shows_a_sidecar_change_in_the_browser(project: tuple[Path, P
     finally:
         os.killpg(proc.pid, signal.SIGINT)
         proc.wait(timeout=30)
+
+
+def test_a_failed_build_leaves_the_last_good_site(project: tuple[Path, Path]) -> None:
+    copy, _ = project
+    assert invoke(copy, "build").returncode == 0
+    before = (copy / "output" / "index.html").read_bytes()
+    (copy / "theme" / "templates" / "index.html").write_text("{% block broken", encoding="utf-8")
+    done = invoke(copy, "build")
+    assert done.returncode != 0 and "output/ is unchanged" in done.stderr
+    assert (copy / "output" / "index.html").read_bytes() == before
+
+
+def test_two_builds_at_once_never_mix(project: tuple[Path, Path]) -> None:
+    copy, _ = project
+    env = {**os.environ, **GIT_ENV}
+    procs = [subprocess.Popen([sys.executable, "-m", "invoke", "build"], cwd=copy, env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) for _ in range(2)]
+    assert [p.wait(timeout=300) for p in procs] == [0, 0]
+    assert (copy / "output" / "index.html").exists()
+    assert not (copy / ".output-new").exists() and not (copy / ".output-old").exists()

@@ -10,11 +10,14 @@ leaves ``output/`` and the branch as they were.
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import yaml
@@ -81,18 +84,52 @@ def _site_url(project: Path, env: dict[str, str]) -> str:
 
 def publish(project: Path, site_url: str | None = None) -> Path:
     """A validated production build, swapped into output/ in one rename."""
-    built = production_build(project, site_url)
-    output = project / "output"
-    old = project / ".output-old"
-    shutil.rmtree(old, ignore_errors=True)
-    staged = project / ".output-new"
-    shutil.rmtree(staged, ignore_errors=True)
+    with build_lock(project):
+        return swap_into(production_build(project, site_url), project / "output")
+
+
+def dev_build(project: Path, extra: tuple[str, ...] = (), settings: str = "pelicanconf.py") -> Path:
+    """A build (development settings by default) into a temporary folder, swapped into output/.
+
+    A failed or interrupted build leaves the previous output/ as it was; a second
+    build started meanwhile waits for the first (`build_lock`).
+    """
+    with build_lock(project):
+        out = Path(tempfile.mkdtemp(prefix="briefing-build-"))
+        try:
+            done = subprocess.run([sys.executable, "-m", "pelican", "-s", settings, "-o", str(out), *extra],
+                                  cwd=project, check=False)
+            if done.returncode != 0:
+                raise PublishError("the build failed (exit %d); output/ is unchanged" % done.returncode)
+            return swap_into(out, project / "output")
+        except BaseException:
+            shutil.rmtree(out, ignore_errors=True)
+            raise
+
+
+def swap_into(built: Path, output: Path) -> Path:
+    """Replace `output` by `built` with renames (the old site exists until the new one is in place)."""
+    staged = output.with_name(".output-new")
+    old = output.with_name(".output-old")
+    for leftover in (staged, old):
+        shutil.rmtree(leftover, ignore_errors=True)
     shutil.move(str(built), staged)
     if output.exists():
         output.rename(old)
     staged.rename(output)
     shutil.rmtree(old, ignore_errors=True)
     return output
+
+
+@contextmanager
+def build_lock(project: Path) -> Iterator[None]:
+    """One build at a time per project: a second one waits for the first."""
+    with open(project / ".build.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def gh_pages(project: Path, remote: str = "origin", branch: str = "gh-pages", cname: str = "",
