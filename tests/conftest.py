@@ -33,7 +33,8 @@ def build_site(tmp: Path, seeds: Path, **overrides: object) -> Path:
     from pelican.settings import read_settings
 
     content = tmp / "content"
-    shutil.copytree(ROOT / "content" / "pages", content / "pages")
+    if not (content / "pages").exists():
+        shutil.copytree(ROOT / "content" / "pages", content / "pages")
     settings = read_settings(str(ROOT / "pelicanconf.py"), override={
         "PATH": str(content),
         "OUTPUT_PATH": str(tmp / "output"),

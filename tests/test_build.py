@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import NATO_SEED, build_site
+from conftest import NATO_SEED, ROOT, build_site
 
 ARTICLE_SLUG = "nato-s-mark-rutte-warns-europe-peace-in-ukraine-requires-strength-not-illusions"
 SECTIONS = [
@@ -172,3 +172,22 @@ def test_hand_edited_markdown_stops_the_build(tmp_path: Path) -> None:
     with pytest.raises(BriefingError, match=r"edited by hand.*sidecar"):
         build_site(tmp_path / "build", seeds)
     assert generated.read_text(encoding="utf-8") == edited
+
+
+def test_symlinks_are_refused_never_followed(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    from briefing.plugin import BriefingError
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text("Top Secret Headline\n\nA secret paragraph that must never be published, ever.\n")
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "nato.txt").write_bytes(NATO_SEED.read_bytes())
+    (seeds / "linked.txt").symlink_to(secret)
+    site = build_site(tmp_path / "build", seeds)
+    assert not any("secret" in p.read_text(encoding="utf-8", errors="replace") for p in site.rglob("*.html"))
+    assert any("linked.txt: is a symbolic link; skipped" in r.getMessage() for r in caplog.records)
+    pages = tmp_path / "build2" / "content" / "pages"
+    shutil.copytree(ROOT / "content" / "pages", pages)
+    (pages / "leak.md").symlink_to(secret)
+    with pytest.raises(BriefingError, match="symbolic links are refused"):
+        build_site(tmp_path / "build2", seeds)

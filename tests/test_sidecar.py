@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -71,3 +72,18 @@ def test_sidecar_is_found_beside_the_seed(tmp_path: Path) -> None:
     with pytest.raises(SidecarError) as err:
         read_seed(seed)
     assert str(err.value).startswith(str(tmp_path / "x.yaml"))
+
+
+@pytest.mark.parametrize("url", [
+    "javascript:alert(1)", "JaVaScRiPt:alert(1)", " javascript:alert(1)", "data:text/html,<script>",
+    "vbscript:x", "//evil.example/", "https://ok.example/'onmouseover=alert(1)", "&#106;avascript:x",
+])
+def test_source_url_allows_only_web_and_mail_links(url: str) -> None:
+    with pytest.raises(SidecarError, match="source_url must start with"):
+        load_sidecar("source_url: %s\n" % json.dumps(url))
+
+
+def test_source_url_accepts_ordinary_links() -> None:
+    urls = ("https://www.nato.int/cps/en/natohq/x.htm?x=1#a", "http://example.org", "mailto:desk@x.org")
+    for url in urls:
+        assert load_sidecar("source_url: %s\n" % json.dumps(url)).source_url == url

@@ -52,8 +52,20 @@ def content_dir(settings: dict[str, Any]) -> Path:
     return Path(settings["PATH"]) / str(settings.get("BRIEFING_CONTENT_DIR", "briefings"))
 
 
+def refuse_symlinks(folders: list[Path]) -> None:
+    """Stop the build if content or theme folders hold a symbolic link: Pelican would follow it."""
+    found = []
+    for folder in folders:
+        for path in folder.rglob("*") if folder.is_dir() else []:
+            if path.is_symlink():
+                found.append(str(path))
+    if found:
+        raise BriefingError("symbolic links are refused, never followed; remove: %s" % ", ".join(found))
+
+
 def convert_seeds(pelican: Any) -> None:
     settings = pelican.settings
+    refuse_symlinks([Path(settings["PATH"]), Path(settings["THEME"])])
     config = Config.from_mapping(dict(settings.get("BRIEFING", {})))
     try:
         messages = generate_all(seeds_dir(settings), content_dir(settings), config)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import re
 from dataclasses import dataclass, fields
 from typing import Any
 
@@ -27,6 +28,9 @@ from .config import Config
 from .model import Article, Decision, Diagnostic, Kind, Quote
 from .slug import slugify
 from .text import cut_words
+
+#: the only links a seed's sidecar may create
+SAFE_URL = re.compile(r"(https?://|mailto:)[^\s\x00-\x1f\"'<>\\]+$", re.IGNORECASE)
 
 
 class SidecarError(ValueError):
@@ -104,6 +108,9 @@ def _field(key: str, value: Any) -> Any:
         return str(value)
     if not isinstance(value, (str, int, float)):
         raise SidecarError("%s must be text" % key)
+    if key == "source_url" and not SAFE_URL.match(str(value)):
+        raise SidecarError("source_url must start with http://, https:// or mailto:, not %r"
+                           % str(value)[:40])
     return str(value)
 
 
