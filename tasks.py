@@ -56,10 +56,12 @@ def preview(c: Context) -> None:
         raise SystemExit(1)
 
 
-def _watch(c: Context, extra: tuple[str, ...] = ()) -> None:
+def _watch(extra: tuple[str, ...] = ()) -> None:
+    """Rebuild after every change under WATCHED; tell a livereload page by a new build id."""
     from watchfiles import watch
 
     paths = [HERE / p for p in WATCHED if (HERE / p).exists()]
+
     def wanted(change: object, path: str) -> bool:
         return not any(part in path for part in GENERATED)
 
@@ -74,7 +76,7 @@ def _watch(c: Context, extra: tuple[str, ...] = ()) -> None:
 def regenerate(c: Context) -> None:
     """Rebuild whenever a seed, sidecar, page, theme file, plugin or setting changes."""
     build(c)
-    _watch(c)
+    _watch()
 
 
 @task(help={"port": "port on 127.0.0.1 (default 8000)",
@@ -102,7 +104,7 @@ def livereload(c: Context, port: int = 8000) -> None:
     (HERE / "output" / ".build-id").write_text(str(time.time_ns()), encoding="utf-8")
     with serving(HERE / "output", port=port) as url:
         print("Serving on %s/ ; the page reloads itself after each rebuild (Ctrl-C stops)" % url)
-        _watch(c, extra)
+        _watch(extra)
 
 
 @task(help={"site_url": "the site's URL (default: BRIEFING_SITEURL, else publishconf.py's)"})
