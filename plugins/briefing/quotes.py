@@ -65,6 +65,7 @@ class Passage:
 def find_quotes(blocks: list[Block]) -> list[Quote]:
     """Every quote in the body's paragraphs, in order, with its speaker if known."""
     names = _full_names(blocks)
+    full = frozenset(names.values())
     quotes: list[Quote] = []
     last_speaker = last_mentioned = ""
     for index, block in enumerate(blocks):
@@ -74,7 +75,7 @@ def find_quotes(blocks: list[Block]) -> list[Quote]:
             speaker, pronoun = _attribution(block.text, passage, names)
             if not speaker and pronoun:
                 speaker = (_named(block.text[: passage.start], names, last=True) or last_speaker
-                           or _mentioned(block.text[: passage.start], names) or last_mentioned)
+                           or _mentioned(block.text[: passage.start], full) or last_mentioned)
             if speaker:
                 last_speaker = speaker
             if words(passage.text) >= MIN_QUOTE_WORDS:
@@ -83,7 +84,7 @@ def find_quotes(blocks: list[Block]) -> list[Quote]:
         named = _named(outside, names)
         if named:
             last_speaker = named
-        last_mentioned = _mentioned(outside, names) or last_mentioned
+        last_mentioned = _mentioned(outside, full) or last_mentioned
     return quotes
 
 
@@ -125,9 +126,8 @@ def _named(text: str, names: dict[str, str], last: bool = False) -> str:
     return ""
 
 
-def _mentioned(text: str, names: dict[str, str]) -> str:
+def _mentioned(text: str, full: frozenset[str]) -> str:
     """The last full name ("Maria Alvarez") that `text` mentions, speaking or not."""
-    full = set(names.values())
     found = [(m.start(), m.group(1)) for m in FULL_NAME.finditer(text) if m.group(1) in full]
     return max(found)[1] if found else ""
 
