@@ -103,3 +103,13 @@ def test_date_comes_from_the_seeds_first_commit_and_git_stays_clean(tmp_path: Pa
     assert "date: '2025-12-17'" in text and "date_from: git" in text
     assert any("date 2025-12-17 from the git" in m for _, m in messages)
     assert git(repo, "status", "--porcelain") == ""
+
+
+def test_a_file_name_that_is_not_utf8_is_skipped_and_the_others_build(seeds: Path, tmp_path: Path) -> None:
+    bad = os.fsencode(str(seeds)) + b"/caf\xe9.txt"
+    with open(bad, "wb") as f:
+        f.write(NATO_SEED.read_bytes())
+    messages = generate_all(seeds, tmp_path / "out", Config())
+    assert [p.name for p in (tmp_path / "out").glob("*.md")] == [NAME]
+    errors = [m for level, m in messages if level == logging.ERROR]
+    assert len(errors) == 1 and "caf\\xe9.txt: the file name is not valid UTF-8" in errors[0]

@@ -19,7 +19,7 @@ from .emit import emit, plain_text
 from .model import Article, Kind
 from .pipeline import convert
 from .sidecar import SidecarError
-from .source import read_seed
+from .source import BAD_NAME, read_seed, readable_name, shown_name
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -130,6 +130,10 @@ def check_seeds(seeds: Path) -> int:
     """Report on every seed; 1 when any cannot be converted or has no article text."""
     failed = 0
     for seed in sorted(seeds.glob("*.txt")):
+        if readable_name(str(seed)) is None:
+            print("error: %s: %s" % (shown_name(str(seed)), BAD_NAME))
+            failed += 1
+            continue
         try:
             article, name = _load(str(seed))
         except (SeedError, SidecarError, OSError) as err:

@@ -22,7 +22,7 @@ from .model import Article
 from .pipeline import convert
 from .sidecar import SidecarError
 from .slug import unique
-from .source import SEED_SUFFIX, read_seed
+from .source import BAD_NAME, SEED_SUFFIX, read_seed, readable_name, shown_name
 
 Message = tuple[int, str]
 
@@ -38,6 +38,9 @@ def generate_all(seeds: Path, out: Path, config: Config) -> list[Message]:
     owners: dict[str, Path] = {}
     for seed in sorted(seeds.glob("*" + SEED_SUFFIX)):
         name = _display(seed)
+        if readable_name(name) is None:
+            messages.append((logging.ERROR, "%s: %s; skipped" % (shown_name(name), BAD_NAME)))
+            continue
         if seed.is_symlink():
             messages.append((logging.WARNING, "%s: is a symbolic link; skipped" % name))
             continue

@@ -23,6 +23,7 @@ from pathlib import Path
 import yaml
 
 from .linkcheck import broken_links
+from .source import shown_name
 
 
 class PublishError(RuntimeError):
@@ -72,7 +73,8 @@ def unpublished_seeds(site: Path, project: Path) -> list[str]:
     for seed in sorted((project / "seeds").glob("*.txt")):
         slug = pages.get(seed.name)
         if not slug or not (site / slug / "index.html").is_file():
-            missing.append("seeds/%s has no page (see the build log, or `briefing explain`)" % seed.name)
+            missing.append("seeds/%s has no page (see the build log, or `briefing explain`)"
+                           % shown_name(seed.name))
     return missing
 
 

@@ -10,6 +10,23 @@ SEED_SUFFIX = ".txt"
 SIDECAR_SUFFIX = ".yaml"
 
 
+def readable_name(name: str) -> str | None:
+    """None when a file name is not valid UTF-8 (it cannot be shown, logged or linked)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return None
+    return name
+
+
+def shown_name(name: str) -> str:
+    """A file name as it can be printed: undecodable bytes as \\xNN."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+BAD_NAME = "the file name is not valid UTF-8; rename it"
+
+
 def sidecar_path(seed: Path) -> Path:
     return seed.with_suffix(SIDECAR_SUFFIX)
 
