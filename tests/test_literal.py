@@ -139,3 +139,22 @@ def test_hostile_seed_builds_to_a_page_without_injected_markup(tmp_path: Path) -
         assert " ".join(payload.split()) in text, payload  # runs of spaces are one space in HTML
     assert soup.find("h1").get_text() == 'A Title With "Quotes" & <b>Tags</b>'
     assert soup.title.get_text().startswith('A Title With "Quotes" & <b>Tags</b>')
+
+
+def test_hostile_title_is_literal_in_feeds(tmp_path: Path) -> None:
+    from xml.etree import ElementTree
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "hostile.txt").write_text(SEED, encoding="utf-8")
+    site = build_site(tmp_path / "build", seeds, SITEURL="https://x.example", RELATIVE_URLS=False,
+                      FEED_DOMAIN="https://x.example", FEED_ALL_ATOM="feeds/all.atom.xml",
+                      FEED_ALL_RSS="feeds/all.rss.xml")
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    atom = ElementTree.parse(site / "feeds" / "all.atom.xml").getroot()
+    [entry] = atom.findall("a:entry", ns)
+    assert entry.findtext("a:title", namespaces=ns) == 'A Title With "Quotes" & <b>Tags</b>'
+    summary = entry.findtext("a:summary", namespaces=ns) or ""
+    assert "<script>" not in summary  # the summary is HTML in feeds: seed text stays escaped in it
+    rss = ElementTree.parse(site / "feeds" / "all.rss.xml").getroot()
+    assert rss.findtext("channel/item/title") == 'A Title With "Quotes" & <b>Tags</b>'

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from markupsafe import Markup
 from pelican import signals
 from pelican.readers import BaseReader
 from pelican.urlwrappers import Tag
@@ -102,7 +103,11 @@ class BriefingReader(BaseReader):  # type: ignore[misc]
                 out["tags"] = [Tag(str(t), self.settings) for t in value]
             elif key == "summary":
                 out["summary"] = html.escape(str(value))
-            elif key in ("title", "date", "slug", "author"):
+            elif key == "title":
+                # Pelican treats titles as HTML (feeds strip tags from them): hand it escaped
+                # text, which templates print as is and feeds turn back into the literal title
+                out["title"] = Markup(html.escape(str(value)))
+            elif key in ("date", "slug", "author"):
                 out[key] = self.process_metadata(key, str(value))
             else:
                 out[key] = value
