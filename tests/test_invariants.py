@@ -10,7 +10,7 @@ from briefing.config import Config
 from briefing.emit import body_markdown, plain_text
 from briefing.model import Article, Kind
 from briefing.pipeline import convert
-from briefing.render import render_briefing
+from briefing.render import render_briefing, sanitize
 from briefing.rules import match_rule
 from briefing.text import strip_marker, words
 from bs4 import BeautifulSoup
@@ -60,3 +60,17 @@ def test_our_seeds(path: Path) -> None:
 @pytest.mark.parametrize("path", CORPUS_PAGES, ids=lambda p: "%s/%s" % (p.parent.name, p.stem[:8]))
 def test_corpus_pages(path: Path) -> None:
     check(path)
+
+
+@pytest.mark.parametrize("path", OURS, ids=lambda p: p.parent.name if p.name == "seed.txt" else p.name)
+def test_the_sanitizer_changes_nothing_we_render(path: Path) -> None:
+    article = convert(path.read_bytes())
+    pulls = [{"text": q.text, "speaker": q.speaker, "after_block": q.block} for q in article.pull_quotes]
+    sections = [{"title": s.title, "anchor": s.anchor} for s in article.sections]
+    html = render_briefing(body_markdown(article.blocks), sections, pulls)
+    assert sanitize(html) == html
+
+
+def test_the_sanitizer_does_remove_what_we_never_write() -> None:
+    assert sanitize('<p onclick="x()">a</p><script>alert(1)</script><a href="javascript:x">b</a>') == \
+        "<p>a</p><a>b</a>"

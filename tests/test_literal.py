@@ -8,7 +8,7 @@ import random
 from pathlib import Path
 
 import pytest
-from briefing.emit import emit, escape
+from briefing.emit import body_markdown, emit, escape
 from briefing.pipeline import convert
 from briefing.plugin import split_front_matter
 from briefing.render import render_briefing
@@ -158,3 +158,11 @@ def test_hostile_title_is_literal_in_feeds(tmp_path: Path) -> None:
     assert "<script>" not in summary  # the summary is HTML in feeds: seed text stays escaped in it
     rss = ElementTree.parse(site / "feeds" / "all.rss.xml").getroot()
     assert rss.findtext("channel/item/title") == 'A Title With "Quotes" & <b>Tags</b>'
+
+
+def test_the_sanitizer_changes_nothing_on_the_hostile_seed() -> None:
+    from briefing.render import sanitize
+
+    article = convert(SEED.encode())
+    html = render_briefing(body_markdown(article.blocks), [], [])
+    assert sanitize(html) == html

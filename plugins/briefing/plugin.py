@@ -29,7 +29,7 @@ from pelican.urlwrappers import Tag
 from .config import Config
 from .emit import is_hand_edited
 from .generate import GenerateError, generate_all
-from .render import render_briefing, render_page
+from .render import render_briefing, render_page, sanitize
 
 logger = logging.getLogger(__name__)
 
@@ -92,6 +92,11 @@ class BriefingReader(BaseReader):  # type: ignore[misc]
             )
         if "seed" in meta:
             content = render_briefing(body, meta.get("sections", []), meta.get("pull_quotes", []))
+            clean = sanitize(content)
+            if clean != content:
+                logger.warning("%s: the sanitizer had to change the rendered HTML (please report)",
+                               source_path)
+                content = clean
         else:
             content = render_page(body)
         return content, self._metadata(meta)
