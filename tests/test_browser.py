@@ -142,3 +142,27 @@ def test_no_sideways_scroll_at_320_px(server: str, browser: object, name: str) -
     page.goto(server + PAGES[name])
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
     page.close()
+
+
+def test_hostile_seed_runs_no_script_in_the_browser(tmp_path: Path, browser: object) -> None:
+    from conftest import build_site
+    from test_literal import SEED
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    payload = '<img src=x onerror="window.pwned=1;alert(1)"><script>window.pwned=2;alert(2)</script>'
+    (seeds / "hostile.txt").write_text(SEED.replace("<script>alert(1)</script>", payload), encoding="utf-8")
+    site = build_site(tmp_path / "build", seeds)
+    with serving(site) as base:
+        page = browser.new_page()  # type: ignore[attr-defined]
+        problems: list[str] = []
+        page.on("dialog", lambda d: (problems.append("dialog: " + d.message), d.dismiss()))
+        page.on("console", lambda m: problems.append(m.text) if m.type in ("error", "warning") else None)
+        page.on("pageerror", lambda e: problems.append(str(e)))
+        for path in ("", "a-title-with-quotes-b-tags-b/", "archives.html", "tags.html"):
+            page.goto(base + "/" + path)
+            page.wait_for_load_state("networkidle")
+            assert page.evaluate("typeof window.pwned") == "undefined", path
+        assert problems == [], problems
+        assert "onerror" in page.goto(base + "/a-title-with-quotes-b-tags-b/").text()  # shown as text
+        page.close()
