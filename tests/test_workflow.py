@@ -81,7 +81,10 @@ def test_ctrl_c_during_the_build_publishes_nothing(project: tuple[Path, Path], t
     env = {**os.environ, **GIT_ENV, "TMPDIR": str(scratch)}
     proc = subprocess.Popen([sys.executable, "-m", "invoke", "gh-pages"], cwd=copy, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
-    time.sleep(1.5)  # inside the production build
+    deadline = time.monotonic() + 120
+    while not list(scratch.glob("briefing-build-*")) and time.monotonic() < deadline:
+        time.sleep(0.05)  # until the production build has begun
+    assert list(scratch.glob("briefing-build-*")), "the build never started"
     os.killpg(proc.pid, signal.SIGINT)
     proc.communicate(timeout=120)
     assert proc.returncode != 0
