@@ -193,3 +193,60 @@ def test_two_builds_at_once_never_mix(project: tuple[Path, Path]) -> None:
     assert [p.wait(timeout=300) for p in procs] == [0, 0]
     assert (copy / "output" / "index.html").exists()
     assert not (copy / ".output-new").exists() and not (copy / ".output-old").exists()
+
+
+def test_an_unwritable_output_is_a_clear_error_and_keeps_the_site(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefing import publish
+
+    output = tmp_path / "output"
+    output.mkdir()
+    (output / "index.html").write_text("last good", encoding="utf-8")
+    built = tmp_path / "built"
+    built.mkdir()
+    (built / "index.html").write_text("new", encoding="utf-8")
+
+    def read_only(src: str, dst: object) -> None:
+        raise PermissionError(13, "Read-only file system", str(dst))
+
+    monkeypatch.setattr(publish.shutil, "move", read_only)  # as root, chmod cannot stop a write
+    with pytest.raises(publish.PublishError, match=r"cannot write .*output: .*Read-only"):
+        publish.swap_into(built, output)
+    assert (output / "index.html").read_text(encoding="utf-8") == "last good"
+
+
+def test_a_full_disk_fails_the_build_and_keeps_the_site(project: tuple[Path, Path], tmp_path: Path) -> None:
+    copy, _ = project
+    assert invoke(copy, "build").returncode == 0
+    before = (copy / "output" / "index.html").read_bytes()
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    # no file may grow past 2 KB: writing the site fails as on a full disk
+    env = {**os.environ, **GIT_ENV, "TMPDIR": str(scratch)}
+    done = subprocess.run(["bash", "-c", "ulimit -f 2 && exec %s -m invoke build" % sys.executable], cwd=copy,
+                          env=env, capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode != 0
+    assert (copy / "output" / "index.html").read_bytes() == before
+    assert list(scratch.iterdir()) == []
+
+
+def test_an_unreadable_seed_is_named_and_the_others_build(tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefing import generate
+    from briefing.config import Config
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copy(GOLDEN / "straight-quotes" / "seed.txt", seeds / "ok.txt")
+    shutil.copy(GOLDEN / "bulleted-list" / "seed.txt", seeds / "locked.txt")
+    real = generate.read_seed
+
+    def unreadable(path: Path) -> object:
+        if path.name == "locked.txt":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(generate, "read_seed", unreadable)  # as root, chmod 000 would not stop a read
+    messages = generate.generate_all(seeds, tmp_path / "out", Config())
+    assert len(list((tmp_path / "out").glob("*.md"))) == 1
+    assert any("locked.txt" in m and "Permission denied" in m for _, m in messages)

@@ -113,12 +113,18 @@ def swap_into(built: Path, output: Path) -> Path:
     """Replace `output` by `built` with renames (the old site exists until the new one is in place)."""
     staged = output.with_name(".output-new")
     old = output.with_name(".output-old")
-    for leftover in (staged, old):
-        shutil.rmtree(leftover, ignore_errors=True)
-    shutil.move(str(built), staged)
-    if output.exists():
-        output.rename(old)
-    staged.rename(output)
+    try:
+        for leftover in (staged, old):
+            shutil.rmtree(leftover, ignore_errors=True)
+        shutil.move(str(built), staged)
+        if output.exists():
+            output.rename(old)
+        staged.rename(output)
+    except OSError as err:
+        shutil.rmtree(staged, ignore_errors=True)
+        if old.exists() and not output.exists():
+            old.rename(output)  # put the last good site back
+        raise PublishError("cannot write %s: %s; the last good site is unchanged" % (output, err)) from err
     shutil.rmtree(old, ignore_errors=True)
     return output
 
