@@ -191,3 +191,15 @@ def test_symlinks_are_refused_never_followed(tmp_path: Path, caplog: pytest.LogC
     (pages / "leak.md").symlink_to(secret)
     with pytest.raises(BriefingError, match="symbolic links are refused"):
         build_site(tmp_path / "build2", seeds)
+
+
+def test_an_output_path_in_a_sibling_folder_is_refused(tmp_path: Path) -> None:
+    """Pelican's own check compares strings: output-sibling/ starts with output."""
+    from briefing.plugin import BriefingError
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "nato.txt").write_bytes(NATO_SEED.read_bytes())
+    with pytest.raises(BriefingError, match=r"outside .*refused"):
+        build_site(tmp_path / "build", seeds, ARTICLE_SAVE_AS="../output-sibling/{slug}.html")
+    assert not (tmp_path / "build" / "output-sibling").exists()

@@ -147,6 +147,18 @@ def index_for_search(pelican: Any) -> None:
         logger.warning("briefing: search index not built: pagefind said %s", done.stderr.strip()[-500:])
 
 
+def contain_outputs(generator: Any) -> None:
+    """Stop before anything is written if a page would land outside OUTPUT_PATH (real paths)."""
+    root = Path(generator.settings["OUTPUT_PATH"]).resolve()
+    items = [*getattr(generator, "articles", []), *getattr(generator, "pages", []),
+             *getattr(generator, "hidden_pages", []), *getattr(generator, "drafts", [])]
+    for item in items:
+        target = (root / str(item.save_as)).resolve()
+        if not target.is_relative_to(root):
+            raise BriefingError("%s: would be written to %s, outside %s; refused"
+                                % (item.source_path, target, root))
+
+
 def add_reader(readers: Any) -> None:
     readers.reader_classes["md"] = BriefingReader
 
@@ -155,3 +167,5 @@ def register() -> None:
     signals.initialized.connect(convert_seeds)
     signals.readers_init.connect(add_reader)
     signals.finalized.connect(index_for_search)
+    signals.article_generator_finalized.connect(contain_outputs)
+    signals.page_generator_finalized.connect(contain_outputs)
