@@ -113,3 +113,18 @@ def test_a_file_name_that_is_not_utf8_is_skipped_and_the_others_build(seeds: Pat
     assert [p.name for p in (tmp_path / "out").glob("*.md")] == [NAME]
     errors = [m for level, m in messages if level == logging.ERROR]
     assert len(errors) == 1 and "caf\\xe9.txt: the file name is not valid UTF-8" in errors[0]
+
+
+def test_lookalike_titles_and_empty_slugs_get_distinct_slugs(seeds: Path, tmp_path: Path) -> None:
+    body = "\n\nA paragraph that is long enough to be prose, and it ends with a full stop.\n"
+    (seeds / "latin.txt").write_text("Cafe Society" + body, encoding="utf-8")
+    (seeds / "cyrillic.txt").write_text("С\u0430fe Society" + body, encoding="utf-8")  # Cyrillic С and а
+    (seeds / "emoji.txt").write_text("Emoji" + body, encoding="utf-8")
+    (seeds / "emoji.yaml").write_text("title: \"\\U0001F600\\U0001F600 \\u2026\"\n", encoding="utf-8")
+    messages = generate_all(seeds, tmp_path / "out", Config())
+    names = sorted(p.name for p in (tmp_path / "out").glob("*.md"))
+    assert "briefing.md" in names and "саfe-society.md" in names  # Cyrillic С and а
+    assert "cafe-society-2.md" in names, names  # latin.txt comes after cyrillic.txt
+    taken = [m for _, m in messages if "taken by" in m]
+    assert len(taken) == 1 and "latin.txt" in taken[0] and "cyrillic.txt" in taken[0]
+    assert any("no letters or digits for a slug" in m for _, m in messages)

@@ -15,13 +15,14 @@ import subprocess
 from datetime import UTC, datetime
 from pathlib import Path
 
+from unidecode import unidecode
+
 from .config import Config
 from .decode import SeedError
 from .emit import emit, is_hand_edited
 from .model import Article
 from .pipeline import convert
 from .sidecar import SidecarError
-from .slug import unique
 from .source import BAD_NAME, SEED_SUFFIX, read_seed, readable_name, shown_name
 
 Message = tuple[int, str]
@@ -48,10 +49,15 @@ def generate_all(seeds: Path, out: Path, config: Config) -> list[Message]:
         if article is None:
             continue
         article = _dated(article, seed, name, dates, messages)
-        slug = unique(article.slug or "briefing", set(owners))
-        if slug != article.slug:
+        wanted = article.slug or FALLBACK_SLUG
+        if not article.slug:
+            messages.append((logging.WARNING, "%s: the title has no letters or digits for a slug; using %r"
+                             % (name, FALLBACK_SLUG)))
+        slug, rival = free_slug(wanted, owners)
+        if rival is not None:
             messages.append((logging.WARNING, "%s: slug %r is taken by %s; using %r"
-                             % (name, article.slug, _display(owners[article.slug]), slug)))
+                             % (name, wanted, _display(rival), slug)))
+        if slug != article.slug:
             article = dataclasses.replace(article, slug=slug)
         owners[slug] = seed
         planned[out / (slug + ".md")] = emit(article, name)
@@ -64,6 +70,30 @@ def generate_all(seeds: Path, out: Path, config: Config) -> list[Message]:
         stale.unlink()
         messages.append((logging.INFO, "%s: removed, its seed is gone" % _display(stale)))
     return messages
+
+
+FALLBACK_SLUG = "briefing"
+#: Cyrillic and Greek letters drawn like Latin ones (after Unicode TR39's confusables)
+LOOKALIKES = str.maketrans(
+    "аАвВсСеЕһНіІјЈкКмМоОрРѕЅтТхХуУԁԛԝαΑβΒεΕηΗιΙκΚμΜνΝοΟρΡτΤυΥχΧζΖ",
+    "aAbBcCeEhHiIjJkKmMoOpPsStTxXyYdqwaAbBeEnHiIkKuMvNoOpPtTuYxXzZ",
+)
+
+
+def skeleton(slug: str) -> str:
+    """What a slug looks like to a reader: "cafe" in Latin and in Cyrillic letters is the same."""
+    return "".join(c for c in unidecode(slug.translate(LOOKALIKES)).casefold() if c.isalnum())
+
+
+def free_slug(wanted: str, owners: dict[str, Path]) -> tuple[str, Path | None]:
+    """`wanted`, or `wanted-2`, `-3`... unlike every slug taken, even in lookalike letters."""
+    skeletons = {skeleton(s): path for s, path in owners.items()}
+    slug, n = wanted, 1
+    while slug in owners or skeleton(slug) in skeletons:
+        n += 1
+        slug = "%s-%d" % (wanted, n)
+    rival = owners.get(wanted) or skeletons.get(skeleton(wanted))
+    return slug, rival
 
 
 def _convert(seed: Path, name: str, config: Config, messages: list[Message]) -> Article | None:
