@@ -166,3 +166,12 @@ def test_the_sanitizer_changes_nothing_on_the_hostile_seed() -> None:
     article = convert(SEED.encode())
     html = render_briefing(body_markdown(article.blocks), [], [])
     assert sanitize(html) == html
+
+
+@pytest.mark.parametrize("title", ["../../etc/passwd", "/abs/path", "..\\windows", "%2e%2e%2fx", "a/../b",
+                                   "output-sibling/../x", "./.hidden", "\u202e.txt"])
+def test_slugs_can_never_be_paths(title: str) -> None:
+    from briefing.slug import slugify
+
+    slug = slugify(title)
+    assert not set(slug) & set("/\\.%\u202e") and not slug.startswith("-"), slug

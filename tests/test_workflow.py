@@ -250,3 +250,21 @@ def test_an_unreadable_seed_is_named_and_the_others_build(tmp_path: Path,
     messages = generate.generate_all(seeds, tmp_path / "out", Config())
     assert len(list((tmp_path / "out").glob("*.md"))) == 1
     assert any("locked.txt" in m and "Permission denied" in m for _, m in messages)
+
+
+def test_ctrl_c_during_a_build_keeps_the_last_good_site(project: tuple[Path, Path], tmp_path: Path) -> None:
+    copy, _ = project
+    assert invoke(copy, "build").returncode == 0
+    before = (copy / "output" / "index.html").read_bytes()
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    proc = subprocess.Popen([sys.executable, "-m", "invoke", "build"], cwd=copy,
+                            env={**os.environ, **GIT_ENV, "TMPDIR": str(scratch)},
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.monotonic() + 120
+    while not list(scratch.glob("briefing-build-*")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    os.killpg(proc.pid, signal.SIGINT)
+    assert proc.wait(timeout=120) != 0
+    assert (copy / "output" / "index.html").read_bytes() == before
+    assert list(scratch.glob("briefing-build-*")) == []
