@@ -268,3 +268,12 @@ def test_ctrl_c_during_a_build_keeps_the_last_good_site(project: tuple[Path, Pat
     assert proc.wait(timeout=120) != 0
     assert (copy / "output" / "index.html").read_bytes() == before
     assert list(scratch.glob("briefing-build-*")) == []
+
+
+def test_an_empty_site_is_never_published(project: tuple[Path, Path]) -> None:
+    copy, bare = project
+    for seed in (copy / "seeds").glob("*"):
+        seed.unlink()
+    done = invoke(copy, "gh-pages")
+    assert done.returncode != 0 and "empty site is not published" in done.stdout + done.stderr
+    assert branch_files(bare) == []

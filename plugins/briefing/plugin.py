@@ -107,7 +107,7 @@ class BriefingReader(BaseReader):  # type: ignore[misc]
             if key == "tags":
                 out["tags"] = [Tag(str(t), self.settings) for t in value]
             elif key == "summary":
-                out["summary"] = html.escape(str(value))
+                out["summary"] = sanitize(html.escape(str(value), quote=False))  # the wall changes nothing
             elif key == "title":
                 # Pelican treats titles as HTML (feeds strip tags from them): hand it escaped
                 # text, which templates print as is and feeds turn back into the literal title

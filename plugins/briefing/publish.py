@@ -69,8 +69,11 @@ def unpublished_seeds(site: Path, project: Path) -> list[str]:
     for generated in (project / "content" / "briefings").glob("*.md"):
         meta = yaml.safe_load(generated.read_text(encoding="utf-8").split("\n---\n", 1)[0][4:]) or {}
         pages[Path(str(meta.get("seed", ""))).name] = str(meta.get("slug", ""))
+    seeds = sorted((project / "seeds").glob("*.txt"))
+    if not seeds:
+        return ["seeds/ holds no seed: an empty site is not published"]
     missing = []
-    for seed in sorted((project / "seeds").glob("*.txt")):
+    for seed in seeds:
         slug = pages.get(seed.name)
         if not slug or not (site / slug / "index.html").is_file():
             missing.append("seeds/%s has no page (see the build log, or `briefing explain`)"
