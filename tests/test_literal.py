@@ -185,3 +185,26 @@ def test_the_sanitizer_changes_no_summary(text: str) -> None:
 
     escaped = html_module.escape(text, quote=False)  # as the reader hands summaries to Pelican
     assert sanitize(escaped) == escaped
+
+
+def test_a_title_that_tries_to_close_elements_stays_literal_everywhere(tmp_path: Path) -> None:
+    from xml.etree import ElementTree
+
+    title = 'x &quot; </title><script>alert(1)</script> "q" \'s'
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "t.txt").write_text("Plain Title\n\nA paragraph long enough to be prose, and it ends well.\n",
+                                 encoding="utf-8")
+    (seeds / "t.yaml").write_text("title: %s\n" % json.dumps(title), encoding="utf-8")
+    site = build_site(tmp_path / "build", seeds, SITEURL="https://x.example", RELATIVE_URLS=False,
+                      FEED_DOMAIN="https://x.example", FEED_ALL_ATOM="feeds/all.atom.xml")
+    page = next(p for p in site.glob("*/index.html") if p.parent.name.startswith("x-quot"))
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    assert soup.title.get_text().startswith(title)
+    assert soup.find("h1").get_text() == title
+    assert soup.find("meta", property="og:title")["content"] == title
+    assert json.loads(soup.find("script", type="application/ld+json").string)["headline"] == title
+    assert len(soup.find_all("script")) == 2  # the JSON-LD block and the theme's own script
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    entry = ElementTree.parse(site / "feeds" / "all.atom.xml").getroot().find("a:entry", ns)
+    assert entry is not None and entry.findtext("a:title", namespaces=ns) == title
