@@ -184,6 +184,12 @@ def bench_extract(c: Context, pin: bool = False) -> None:
     c.run(f"{PY} -m bench.extract " + ("--pin" if pin else "--check"))
 
 
+@task(help={"examples": "examples per property (default 10,000)"})
+def bench_fuzz(c: Context, examples: int = 10_000) -> None:
+    """The Hypothesis fuzz run at full size: hostile text renders literally, seeds fail cleanly."""
+    c.run(f"{PY} -m pytest -q tests/test_fuzz.py", env={"BRIEFING_FUZZ_EXAMPLES": str(examples)})
+
+
 @task(help={"no_lighthouse": "only the page weight"})
 def bench_site(c: Context, no_lighthouse: bool = False) -> None:
     """Lighthouse scores for home and article, and the article's page weight."""
