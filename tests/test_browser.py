@@ -166,3 +166,17 @@ def test_hostile_seed_runs_no_script_in_the_browser(tmp_path: Path, browser: obj
         assert problems == [], problems
         assert "onerror" in page.goto(base + "/a-title-with-quotes-b-tags-b/").text()  # shown as text
         page.close()
+
+
+def test_the_404_page_is_styled_at_any_depth(server: str, browser: object) -> None:
+    page = browser.new_page()  # type: ignore[attr-defined]
+    problems: list[str] = []
+    page.on("requestfailed", lambda r: problems.append(r.url))
+    page.on("response", lambda r: problems.append(r.url) if r.status == 404 and "missing" not in r.url
+            else None)
+    response = page.goto(server + "tag/missing/deeper/page.html")
+    assert response is not None and response.status == 404
+    assert page.locator("h1").inner_text() == "Page not found"
+    assert page.evaluate("getComputedStyle(document.querySelector('main')).maxWidth") != "none"  # styled
+    assert problems == [], problems
+    page.close()
