@@ -52,6 +52,33 @@ def branch_files(bare: Path, branch: str = "gh-pages") -> list[str]:
     return done.stdout.split() if done.returncode == 0 else []
 
 
+@pytest.fixture
+def scratch(tmp_path: Path) -> Path:
+    """An empty TMPDIR for the task under test, to see which temporary folders it leaves."""
+    folder = tmp_path / "tmp"
+    folder.mkdir()
+    return folder
+
+
+def interrupted(project: Path, task: str, scratch: Path) -> int:
+    """Run `invoke TASK`, press Ctrl-C as soon as its build folder exists; its exit code."""
+    proc = subprocess.Popen([sys.executable, "-m", "invoke", task], cwd=project,
+                            env={**os.environ, **GIT_ENV, "TMPDIR": str(scratch)},
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.monotonic() + 120
+    while not list(scratch.glob("briefing-build-*")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert list(scratch.glob("briefing-build-*")), "the build never started"
+    os.killpg(proc.pid, signal.SIGINT)
+    return proc.wait(timeout=120)
+
+
+def built_home(project: Path) -> bytes:
+    """Build once; the home page that a failed later build must leave alone."""
+    assert invoke(project, "build").returncode == 0
+    return (project / "output" / "index.html").read_bytes()
+
+
 def test_gh_pages_publishes_a_validated_site(project: tuple[Path, Path]) -> None:
     copy, bare = project
     done = invoke(copy, "gh-pages", "--cname", "briefing.example.org")
@@ -74,20 +101,9 @@ def test_a_seed_that_cannot_build_blocks_publishing(project: tuple[Path, Path]) 
     assert branch_files(bare) == []
 
 
-def test_ctrl_c_during_the_build_publishes_nothing(project: tuple[Path, Path], tmp_path: Path) -> None:
+def test_ctrl_c_during_the_build_publishes_nothing(project: tuple[Path, Path], scratch: Path) -> None:
     copy, bare = project
-    scratch = tmp_path / "tmp"
-    scratch.mkdir()
-    env = {**os.environ, **GIT_ENV, "TMPDIR": str(scratch)}
-    proc = subprocess.Popen([sys.executable, "-m", "invoke", "gh-pages"], cwd=copy, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
-    deadline = time.monotonic() + 120
-    while not list(scratch.glob("briefing-build-*")) and time.monotonic() < deadline:
-        time.sleep(0.05)  # until the production build has begun
-    assert list(scratch.glob("briefing-build-*")), "the build never started"
-    os.killpg(proc.pid, signal.SIGINT)
-    proc.communicate(timeout=120)
-    assert proc.returncode != 0
+    assert interrupted(copy, "gh-pages", scratch) != 0
     assert branch_files(bare) == []
     assert list(scratch.glob("briefing-build-*")) == []
 
@@ -177,8 +193,7 @@ def test_livereload_shows_a_sidecar_change_in_the_browser(project: tuple[Path, P
 
 def test_a_failed_build_leaves_the_last_good_site(project: tuple[Path, Path]) -> None:
     copy, _ = project
-    assert invoke(copy, "build").returncode == 0
-    before = (copy / "output" / "index.html").read_bytes()
+    before = built_home(copy)
     (copy / "theme" / "templates" / "index.html").write_text("{% block broken", encoding="utf-8")
     done = invoke(copy, "build")
     assert done.returncode != 0 and "output/ is unchanged" in done.stderr
@@ -215,12 +230,9 @@ def test_an_unwritable_output_is_a_clear_error_and_keeps_the_site(tmp_path: Path
     assert (output / "index.html").read_text(encoding="utf-8") == "last good"
 
 
-def test_a_full_disk_fails_the_build_and_keeps_the_site(project: tuple[Path, Path], tmp_path: Path) -> None:
+def test_a_full_disk_fails_the_build_and_keeps_the_site(project: tuple[Path, Path], scratch: Path) -> None:
     copy, _ = project
-    assert invoke(copy, "build").returncode == 0
-    before = (copy / "output" / "index.html").read_bytes()
-    scratch = tmp_path / "tmp"
-    scratch.mkdir()
+    before = built_home(copy)
     # no file may grow past 2 KB: writing the site fails as on a full disk
     env = {**os.environ, **GIT_ENV, "TMPDIR": str(scratch)}
     done = subprocess.run(["bash", "-c", "ulimit -f 2 && exec %s -m invoke build" % sys.executable], cwd=copy,
@@ -252,20 +264,10 @@ def test_an_unreadable_seed_is_named_and_the_others_build(tmp_path: Path,
     assert any("locked.txt" in m and "Permission denied" in m for _, m in messages)
 
 
-def test_ctrl_c_during_a_build_keeps_the_last_good_site(project: tuple[Path, Path], tmp_path: Path) -> None:
+def test_ctrl_c_during_a_build_keeps_the_last_good_site(project: tuple[Path, Path], scratch: Path) -> None:
     copy, _ = project
-    assert invoke(copy, "build").returncode == 0
-    before = (copy / "output" / "index.html").read_bytes()
-    scratch = tmp_path / "tmp"
-    scratch.mkdir()
-    proc = subprocess.Popen([sys.executable, "-m", "invoke", "build"], cwd=copy,
-                            env={**os.environ, **GIT_ENV, "TMPDIR": str(scratch)},
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    deadline = time.monotonic() + 120
-    while not list(scratch.glob("briefing-build-*")) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    os.killpg(proc.pid, signal.SIGINT)
-    assert proc.wait(timeout=120) != 0
+    before = built_home(copy)
+    assert interrupted(copy, "build", scratch) != 0
     assert (copy / "output" / "index.html").read_bytes() == before
     assert list(scratch.glob("briefing-build-*")) == []
 
