@@ -24,6 +24,8 @@ LINE_SEPARATORS = re.compile("[\u2028\u2029\x85]")
 #: characters and a stray byte-order mark: removed, never in a title, slug or id
 INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064"
                        "\u2066-\u2069\ufeff\ufff9-\ufffb]")
+#: the bytes counted by the binary-file check (C0 controls but tab, LF, VT, FF, CR)
+CONTROL_BYTES = bytes(b for b in range(32) if b < 9 or b > 13)
 #: the first bytes of files that are certainly not copied text
 MAGIC = (
     (b"\x89PNG", "a PNG image"), (b"%PDF-", "a PDF document"), (b"GIF8", "a GIF image"),
@@ -59,7 +61,7 @@ def decode(data: bytes) -> str:
             raise SeedError("invalid UTF-16 after the byte-order mark: %s" % err.reason) from err
     else:
         head = data[:8192]
-        if sum(1 for b in head if b < 9 or 13 < b < 32) > BINARY_SHARE * max(1, len(head)):
+        if len(head) - len(head.translate(None, CONTROL_BYTES)) > BINARY_SHARE * max(1, len(head)):
             raise SeedError("control bytes throughout: this looks like a binary file, not copied text")
         if data.startswith(codecs.BOM_UTF8):
             data = data[len(codecs.BOM_UTF8) :]

@@ -2,7 +2,8 @@
 
 Each `Rule` names one concept (its name is the reason `explain` prints) and
 lists regular expressions matched, case-insensitively, against a whole
-stripped line.  Rules only ever judge *short* lines (see
+stripped line (`patterns`) or found anywhere in it (`contains`: a phrase such
+as "all rights reserved" marks the line wherever it stands).  Rules only ever judge *short* lines (see
 `config.Config.max_rule_words`): a sentence of prose that happens to contain
 "share" is never dropped by a lexicon.
 
@@ -24,6 +25,8 @@ from dataclasses import dataclass
 class Rule:
     name: str
     patterns: tuple[str, ...]
+    #: phrases that mark the line wherever they occur in it
+    contains: tuple[str, ...] = ()
     ends_article: bool = False
     #: judge lines up to this many words (None: `Config.max_rule_words`)
     max_words: int | None = None
@@ -36,7 +39,6 @@ RULES: tuple[Rule, ...] = (
             r"(post|leave|add|write|view|show|see|read|load|hide)( an?| the| all| your| more)? comments?.*",
             r"[\W\d]*(comments?|responses?|replies|reactions)[\W\d]*",
             r"[\W\d]*(top rated|most recent|newest|oldest|latest|all|show|view|hide|load|read|post|leave|add|write|join the|recent|reader) (comments?|responses?|replies)( \w+){0,2}[\W\d]*",
-            r".*\b\d+ (comments?|responses?|replies|thoughts) (to|on)\b.*",
             r"(.*\W)?\d+ comments?(\W.*)?",
             r"(\d+[.)]\s*)?[\w.@\-]+( [\w.@\-]+){0,3} (says|said|wrote|commented):",
             r"(no|be the first to|join the) (comments?|conversation|discussion).*",
@@ -49,12 +51,16 @@ RULES: tuple[Rule, ...] = (
             r"commenti|kommentare?|comentários?|komentar|отзывы|добавить (отзыв|комментарий)",
             r"tell us what you think.*",
         ),
+        contains=(
+            r"\b\d+ (comments?|responses?|replies|thoughts) (to|on)\b",
+        ),
         ends_article=True,
     ),
     Rule(
         "comment policy",
-        (
-            r".*\b(comments?|comentários?|commenti|kommentare?|комментари\w*|reader posts?)\b.*\b(moderat\w*|approv\w*|aprovad\w*|polic\w*|guidelines|respeit\w*|rules|regeln|правил\w*)\b.*",
+        (),
+        contains=(
+            r"\b(comments?|comentários?|commenti|kommentare?|комментари\w*|reader posts?)\b.*\b(moderat\w*|approv\w*|aprovad\w*|polic\w*|guidelines|respeit\w*|rules|regeln|правил\w*)\b",
         ),
         ends_article=True,
         max_words=60,
@@ -70,10 +76,12 @@ RULES: tuple[Rule, ...] = (
             r"(more|all) (news|stories|articles|sections)",
             r"(menu)?sections",
             r"image \d+ of \d+|\d+\s*/\s*\d+|image \d+ of / \d+|\d+ of \d+",
-            r".*\b(requires|enable|turn on) javascript\b.*",
             r"caption|close|open|expand|collapse|enlarge( this image)?|toggle caption",
             r"(x|×|✕)",
             r"[•☆□◦▪\-–—|/>»«·*]+",
+        ),
+        contains=(
+            r"\b(requires|enable|turn on) javascript\b",
         ),
     ),
     Rule(
@@ -89,7 +97,9 @@ RULES: tuple[Rule, ...] = (
             r"(get|copy) (the |a )?(short )?(url|link)",
             r"follow( us| \w+){0,2} on:?",
             r"follow [\w .@'’-]{1,40} on (twitter|facebook|instagram|linkedin|x|youtube|tiktok)",
-            r".*\bshare (it|this)( story| article| post)? with (a friend|friends|your friends)\b.*",
+        ),
+        contains=(
+            r"\bshare (it|this)( story| article| post)? with (a friend|friends|your friends)\b",
         ),
     ),
     Rule(
@@ -107,10 +117,11 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cookie notice",
-        (
-            r".*\b(we|this (web)?site|our (web)?site|they) (uses?|stores?|sets?) cookies\b.*",
-            r".*\b(use of|accept|necessary|essential|analytics|third-party) cookies\b.*",
-            r".*\bcookies? (policy|settings|preferences|consent)\b.*",
+        (),
+        contains=(
+            r"\b(we|this (web)?site|our (web)?site|they) (uses?|stores?|sets?) cookies\b",
+            r"\b(use of|accept|necessary|essential|analytics|third-party) cookies\b",
+            r"\bcookies? (policy|settings|preferences|consent)\b",
         ),
         max_words=120,
     ),
@@ -181,9 +192,11 @@ RULES: tuple[Rule, ...] = (
         "legal footer",
         (
             r"(©|\(c\)|copyright|all rights reserved).*",
-            r".*\ball rights reserved\b.*",
             r"powered by .*|theme by .*|designed by .*",
             r"this (material|article|content) may not be (published|reproduced|broadcast|rewritten|redistributed).*",
+        ),
+        contains=(
+            r"\ball rights reserved\b",
         ),
     ),
     Rule(
@@ -197,43 +210,50 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "photo caption",
         (
-            r".*, (left|right|center|centre|second (from )?(left|right)|top|bottom|front|rear), .*",
-            r".*\((left|right|center|centre|pictured)\).*",
             r".*\S(credit|photograph|photo|image|foto)s?\s*:\s*[^.:]{2,60}",
-            r".*\bcredit(\.\.\.|…)\s*\S.*",
             r".*\s©\s*[^.]{2,60}",
             r"(in this|this) ([\w,.]+ ){0,6}(photo|photograph|image|file photo)\b.*",
             r"(image|media|photo|video) (caption|credit|copyright).*",
             r".*\((photo|picture|image|credit|foto)[^)]*\)\.?",
         ),
+        contains=(
+            r", (left|right|center|centre|second (from )?(left|right)|top|bottom|front|rear), ",
+            r"\((left|right|center|centre|pictured)\)",
+            r"\bcredit(\.\.\.|…)\s*\S",
+        ),
         max_words=60,
     ),
     Rule(
         "disclaimer",
-        (
-            r".*\b(we|site|editors?) (may )?(receive|earn|get) (a )?(small )?(commission|share of sales|compensation)\b.*",
-            r".*\b(affiliate (links?|commission|partnerships?)|sponsored by|this (post|article) (contains|may contain) affiliate)\b.*",
-            r".*\bquotes (are )?delayed( by)? at least \d+ minutes\b.*",
-            r".*\bletters? to the editor\b.*",
-            r".*\b(this (shop|post) has been compensated|all opinions are (mine|my own))\b.*",
-            r".*\b(tel(ephone)?|phone|fax|e-?mail)\s*[:.]\s*.*(tel(ephone)?|phone|fax|e-?mail|extension)\s*[:.]?.*",
+        (),
+        contains=(
+            r"\b(we|site|editors?) (may )?(receive|earn|get) (a )?(small )?(commission|share of sales|compensation)\b",
+            r"\b(affiliate (links?|commission|partnerships?)|sponsored by|this (post|article) (contains|may contain) affiliate)\b",
+            r"\bquotes (are )?delayed( by)? at least \d+ minutes\b",
+            r"\bletters? to the editor\b",
+            r"\b(this (shop|post) has been compensated|all opinions are (mine|my own))\b",
+            r"\b(tel(ephone)?|phone|fax|e-?mail)\s*[:.]\s*.*(tel(ephone)?|phone|fax|e-?mail|extension)\s*[:.]?",
         ),
         max_words=120,
     ),
     Rule(
         "contributor note",
         (
-            r".*\bcontributed (reporting|to this (report|story|article)|additional reporting)\b.*",
             r"(additional )?reporting by .*|(editing|edited|compiled|writing) by .*",
+        ),
+        contains=(
+            r"\bcontributed (reporting|to this (report|story|article)|additional reporting)\b",
         ),
     ),
     Rule(
         "photo credit",
         (
             r"(photo|image|picture|video|credit|photograph|illustration|foto|фото|source)s?( credit)?\s*[:：|].*",
-            r".*\b(submitted photo|courtesy photo|photo courtesy|handout photo)\b.*",
             r".*\((photo|image|credit|file photo)[^)]*\)",
-            r".*(getty images|shutterstock|reuters/|ap photo|afp via getty|/ap|/afp|istock)\b.*",
+        ),
+        contains=(
+            r"\b(submitted photo|courtesy photo|photo courtesy|handout photo)\b",
+            r"(getty images|shutterstock|reuters/|ap photo|afp via getty|/ap|/afp|istock)\b",
         ),
     ),
 )
@@ -267,9 +287,20 @@ def is_dateline(text: str) -> bool:
 @dataclass(frozen=True)
 class CompiledRule:
     name: str
-    pattern: re.Pattern[str]
+    #: the whole line (None: the rule has only `contains` phrases)
+    pattern: re.Pattern[str] | None
+    #: a phrase anywhere in the line (None: none)
+    phrase: re.Pattern[str] | None
     ends_article: bool
     max_words: int | None
+
+    def matches(self, text: str) -> bool:
+        return bool((self.pattern is not None and self.pattern.fullmatch(text))
+                    or (self.phrase is not None and self.phrase.search(text)))
+
+
+def _either(patterns: tuple[str, ...]) -> str:
+    return "|".join(f"(?:{p})" for p in patterns)
 
 
 def compile_rules(extra: dict[str, list[str]] | None = None) -> tuple[CompiledRule, ...]:
@@ -281,18 +312,19 @@ def compile_rules(extra: dict[str, list[str]] | None = None) -> tuple[CompiledRu
         groups.append(Rule(name, tuple(patterns)))
     compiled = []
     for rule in groups:
-        if not rule.patterns:
+        if not rule.patterns and not rule.contains:
             raise ValueError(f"briefing: boilerplate rule {rule.name!r} has no patterns")
-        joined = "|".join(f"(?:{p})" for p in rule.patterns)
-        pattern = re.compile(rf"(?:{joined})[\s.:!?»›→>|]*", re.IGNORECASE)
-        compiled.append(CompiledRule(rule.name, pattern, rule.ends_article, rule.max_words))
+        whole = (re.compile(rf"(?:{_either(rule.patterns)})[\s.:!?»›→>|]*", re.IGNORECASE)
+                 if rule.patterns else None)
+        phrase = re.compile(_either(rule.contains), re.IGNORECASE) if rule.contains else None
+        compiled.append(CompiledRule(rule.name, whole, phrase, rule.ends_article, rule.max_words))
     return tuple(compiled)
 
 
 def match_rule(text: str, words: int, rules: tuple[CompiledRule, ...], max_words: int) -> CompiledRule | None:
-    """The first rule whose pattern matches the whole of `text`, if it is short enough for it."""
+    """The first rule that matches the whole of `text` (or a phrase in it), if it is short enough for it."""
     for rule in rules:
         limit = max_words if rule.max_words is None else rule.max_words
-        if words <= limit and rule.pattern.fullmatch(text):
+        if words <= limit and rule.matches(text):
             return rule
     return None
