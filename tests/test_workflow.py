@@ -251,14 +251,14 @@ def test_an_unreadable_seed_is_named_and_the_others_build(tmp_path: Path,
     seeds.mkdir()
     shutil.copy(GOLDEN / "straight-quotes" / "seed.txt", seeds / "ok.txt")
     shutil.copy(GOLDEN / "bulleted-list" / "seed.txt", seeds / "locked.txt")
-    real = generate.read_seed
+    real = generate.read_raw
 
     def unreadable(path: Path) -> object:
         if path.name == "locked.txt":
             raise PermissionError(13, "Permission denied", str(path))
         return real(path)
 
-    monkeypatch.setattr(generate, "read_seed", unreadable)  # as root, chmod 000 would not stop a read
+    monkeypatch.setattr(generate, "read_raw", unreadable)  # as root, chmod 000 would not stop a read
     messages = generate.generate_all(seeds, tmp_path / "out", Config())
     assert len(list((tmp_path / "out").glob("*.md"))) == 1
     assert any("locked.txt" in m and "Permission denied" in m for _, m in messages)

@@ -10,20 +10,23 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import multiprocessing
 import os
 import subprocess
+from concurrent.futures import ProcessPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
 
 from unidecode import unidecode
 
+from .cache import ConversionCache, cache_key
 from .config import Config
 from .decode import SeedError
 from .emit import emit, is_hand_edited
 from .model import Article
 from .pipeline import convert
-from .sidecar import SidecarError
-from .source import BAD_NAME, SEED_SUFFIX, read_seed, readable_name, shown_name
+from .sidecar import Sidecar, SidecarError, load_sidecar
+from .source import BAD_NAME, SEED_SUFFIX, read_raw, readable_name, shown_name, sidecar_path
 
 Message = tuple[int, str]
 
@@ -32,20 +35,27 @@ class GenerateError(RuntimeError):
     pass
 
 
-def generate_all(seeds: Path, out: Path, config: Config) -> list[Message]:
+def generate_all(seeds: Path, out: Path, config: Config, cache: ConversionCache | None = None,
+                 workers: int = 1) -> list[Message]:
+    """Convert every seed into `out`; unchanged seeds come from `cache`, the rest use `workers` processes."""
+    cache = cache or ConversionCache(None)
     messages: list[Message] = []
     dates = first_commit_dates(seeds)
-    planned: dict[Path, str] = {}
-    owners: dict[str, Path] = {}
+    found: list[tuple[Path, str]] = []
     for seed in sorted(seeds.glob("*" + SEED_SUFFIX)):
         name = _display(seed)
         if readable_name(name) is None:
             messages.append((logging.ERROR, "%s: %s; skipped" % (shown_name(name), BAD_NAME)))
-            continue
-        if seed.is_symlink():
+        elif seed.is_symlink():
             messages.append((logging.WARNING, "%s: is a symbolic link; skipped" % name))
-            continue
-        article = _convert(seed, name, config, messages)
+        else:
+            found.append((seed, name))
+    results = convert_all([seed for seed, _ in found], config, cache, workers)
+    planned: dict[Path, str] = {}
+    owners: dict[str, Path] = {}
+    skeletons: dict[str, Path] = {}
+    for (seed, name), result in zip(found, results, strict=True):
+        article = _checked(result, name, messages)
         if article is None:
             continue
         article = _dated(article, seed, name, dates, messages)
@@ -53,13 +63,14 @@ def generate_all(seeds: Path, out: Path, config: Config) -> list[Message]:
         if not article.slug:
             messages.append((logging.WARNING, "%s: the title has no letters or digits for a slug; using %r"
                              % (name, FALLBACK_SLUG)))
-        slug, rival = free_slug(wanted, owners)
+        slug, rival = free_slug(wanted, owners, skeletons)
         if rival is not None:
             messages.append((logging.WARNING, "%s: slug %r is taken by %s; using %r"
                              % (name, wanted, _display(rival), slug)))
         if slug != article.slug:
             article = dataclasses.replace(article, slug=slug)
         owners[slug] = seed
+        skeletons[skeleton(slug)] = seed
         planned[out / (slug + ".md")] = emit(article, name)
     _refuse_hand_edits(out, planned)
     out.mkdir(parents=True, exist_ok=True)
@@ -69,7 +80,59 @@ def generate_all(seeds: Path, out: Path, config: Config) -> list[Message]:
     for stale in sorted(set(out.glob("*.md")) - set(planned)):
         stale.unlink()
         messages.append((logging.INFO, "%s: removed, its seed is gone" % _display(stale)))
+    cache.prune()
     return messages
+
+
+#: what converting one seed gave: the article, or why not ((message, line, column), or an I/O error text)
+Result = Article | tuple[str, int, int] | str
+#: fewer conversions than this are not worth starting worker processes for
+POOL_MIN = 24
+
+
+def convert_all(seeds: list[Path], config: Config, cache: ConversionCache, workers: int) -> list[Result]:
+    """One `Result` per seed, in order: cached ones read back, the rest converted (in parallel)."""
+    results: list[Result | None] = []
+    todo: list[tuple[int, str, bytes, tuple[str, bytes] | None]] = []
+    for index, seed in enumerate(seeds):
+        try:
+            data, sidecar = read_raw(seed)
+        except OSError as err:
+            results.append(str(err))
+            continue
+        key = cache_key(data, sidecar, config)
+        article = cache.get(key)
+        results.append(article)
+        if article is None:
+            todo.append((index, key, data, None if sidecar is None else (str(sidecar_path(seed)), sidecar)))
+    jobs = [(data, side, config) for _, _, data, side in todo]
+    if workers > 1 and len(todo) >= POOL_MIN:
+        context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() \
+            else None
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            done = list(pool.map(_convert_one, jobs, chunksize=max(1, len(jobs) // (4 * workers))))
+    else:
+        done = [_convert_one(job) for job in jobs]
+    for (index, key, _, _), result in zip(todo, done, strict=True):
+        if isinstance(result, Article):
+            cache.put(key, result)
+        results[index] = result
+    return [r if r is not None else "not converted" for r in results]
+
+
+def _convert_one(job: tuple[bytes, tuple[str, bytes] | None, Config]) -> Result:
+    """Convert one seed (in a worker process, so only picklable values go in and out)."""
+    data, side, config = job
+    try:
+        sidecar = load_sidecar(side[1].decode("utf-8")) if side is not None else Sidecar()
+    except UnicodeDecodeError as err:
+        return "%s: not valid UTF-8 (byte %d); re-save it as UTF-8" % (side[0] if side else "", err.start)
+    except SidecarError as err:
+        return "%s: %s" % (side[0] if side else "", err)
+    try:
+        return convert(data, config, sidecar)
+    except SeedError as err:
+        return (err.message, err.line, err.column)
 
 
 FALLBACK_SLUG = "briefing"
@@ -85,9 +148,9 @@ def skeleton(slug: str) -> str:
     return "".join(c for c in unidecode(slug.translate(LOOKALIKES)).casefold() if c.isalnum())
 
 
-def free_slug(wanted: str, owners: dict[str, Path]) -> tuple[str, Path | None]:
-    """`wanted`, or `wanted-2`, `-3`... unlike every slug taken, even in lookalike letters."""
-    skeletons = {skeleton(s): path for s, path in owners.items()}
+def free_slug(wanted: str, owners: dict[str, Path], skeletons: dict[str, Path]) -> tuple[str, Path | None]:
+    """`wanted`, or `wanted-2`, `-3`... unlike every slug taken (`owners`), even in lookalike letters
+    (`skeletons`: the `skeleton` of every slug taken)."""
     slug, n = wanted, 1
     while slug in owners or skeleton(slug) in skeletons:
         n += 1
@@ -96,23 +159,22 @@ def free_slug(wanted: str, owners: dict[str, Path]) -> tuple[str, Path | None]:
     return slug, rival
 
 
-def _convert(seed: Path, name: str, config: Config, messages: list[Message]) -> Article | None:
-    try:
-        data, sidecar = read_seed(seed)
-        article = convert(data, config, sidecar)
-    except SeedError as err:
-        where = name + (":%d" % err.line if err.line else "") + (":%d" % err.column if err.column else "")
-        messages.append((logging.ERROR, "%s: %s; skipped" % (where, err.message)))
+def _checked(result: Result, name: str, messages: list[Message]) -> Article | None:
+    """The article, with its diagnostics logged; None (and why) when the seed is skipped."""
+    if isinstance(result, tuple):
+        message, line, column = result
+        where = name + (":%d" % line if line else "") + (":%d" % column if column else "")
+        messages.append((logging.ERROR, "%s: %s; skipped" % (where, message)))
         return None
-    except (SidecarError, OSError) as err:
-        messages.append((logging.ERROR, "%s: %s; skipped" % (name, err)))
+    if isinstance(result, str):
+        messages.append((logging.ERROR, "%s: %s; skipped" % (name, result)))
         return None
-    messages.extend((logging.WARNING, d.format(name)) for d in article.diagnostics)
-    if not article.blocks:
+    messages.extend((logging.WARNING, d.format(name)) for d in result.diagnostics)
+    if not result.blocks:
         messages.append((logging.WARNING, "%s: no article text found (empty, or all boilerplate); "
                          "skipped. `briefing explain %s` shows why" % (name, name)))
         return None
-    return article
+    return result
 
 
 def _dated(article: Article, seed: Path, name: str, dates: dict[str, str],

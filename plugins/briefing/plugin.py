@@ -8,6 +8,9 @@ placed after their paragraph.  Settings (all optional):
 
     BRIEFING_SEEDS        the seed folder (default: "seeds" beside PATH)
     BRIEFING_CONTENT_DIR  the generated folder inside PATH (default: "briefings")
+    BRIEFING_CACHE        the conversion cache folder (default: ".cache/briefing" beside
+                          PATH; None: no cache)
+    BRIEFING_WORKERS      processes converting changed seeds (default: the CPU count)
     BRIEFING              a dict of `config.Config` fields
 """
 
@@ -15,6 +18,7 @@ from __future__ import annotations
 
 import html
 import logging
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -26,9 +30,11 @@ from pelican import signals
 from pelican.readers import BaseReader
 from pelican.urlwrappers import Tag
 
+from .cache import ConversionCache
 from .config import Config
-from .emit import is_hand_edited
+from .emit import YAML_LOADER, is_hand_edited
 from .generate import GenerateError, generate_all
+from .related import related
 from .render import render_briefing, render_page, sanitize
 
 logger = logging.getLogger(__name__)
@@ -53,6 +59,12 @@ def content_dir(settings: dict[str, Any]) -> Path:
     return Path(settings["PATH"]) / str(settings.get("BRIEFING_CONTENT_DIR", "briefings"))
 
 
+def cache_dir(settings: dict[str, Any]) -> Path | None:
+    default = Path(settings["PATH"]).parent / ".cache" / "briefing"
+    value = settings.get("BRIEFING_CACHE", default)
+    return None if value is None else Path(str(value))
+
+
 def refuse_symlinks(folders: list[Path]) -> None:
     """Stop the build if content or theme folders hold a symbolic link: Pelican would follow it."""
     found = []
@@ -69,11 +81,14 @@ def convert_seeds(pelican: Any) -> None:
     refuse_symlinks([Path(settings["PATH"]), Path(settings["THEME"])])
     config = Config.from_mapping(dict(settings.get("BRIEFING", {})))
     try:
-        messages = generate_all(seeds_dir(settings), content_dir(settings), config)
+        cache = ConversionCache(cache_dir(settings))
+        workers = int(settings.get("BRIEFING_WORKERS") or os.cpu_count() or 1)
+        messages = generate_all(seeds_dir(settings), content_dir(settings), config, cache, workers)
     except GenerateError as err:
         raise BriefingError(str(err)) from err
     for level, message in messages:
         logger.log(level, "%s", message)
+    logger.info("briefing: %d seed(s) from the conversion cache", cache.hits)
 
 
 class BriefingReader(BaseReader):  # type: ignore[misc]
@@ -125,7 +140,7 @@ def split_front_matter(text: str, source_path: str) -> tuple[dict[str, Any], str
     end = text.find("\n---\n", 4)
     if end < 0:
         raise BriefingError("%s:1: front matter has no closing ---" % source_path)
-    meta = yaml.safe_load(text[4:end]) or {}
+    meta = yaml.load(text[4:end], Loader=YAML_LOADER) or {}
     if not isinstance(meta, dict):
         raise BriefingError("%s:2: front matter must be a mapping" % source_path)
     unknown = sorted(str(k) for k in meta if k not in FRONT_MATTER_KEYS)
@@ -159,6 +174,16 @@ def contain_outputs(generator: Any) -> None:
                                 % (item.source_path, target, root))
 
 
+def link_briefings(generator: Any) -> None:
+    """Give each article its `older`, `newer` (by the listing order) and `related` briefings."""
+    articles = list(generator.articles)
+    links = related([frozenset(str(t) for t in getattr(a, "tags", [])) for a in articles])
+    for index, article in enumerate(articles):
+        article.older = articles[index + 1] if index + 1 < len(articles) else None
+        article.newer = articles[index - 1] if index > 0 else None
+        article.related = [articles[j] for j in links[index]]
+
+
 def add_reader(readers: Any) -> None:
     readers.reader_classes["md"] = BriefingReader
 
@@ -168,4 +193,5 @@ def register() -> None:
     signals.readers_init.connect(add_reader)
     signals.finalized.connect(index_for_search)
     signals.article_generator_finalized.connect(contain_outputs)
+    signals.article_generator_finalized.connect(link_briefings)
     signals.page_generator_finalized.connect(contain_outputs)

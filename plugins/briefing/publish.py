@@ -22,6 +22,7 @@ from pathlib import Path
 
 import yaml
 
+from .emit import YAML_LOADER
 from .linkcheck import broken_links
 from .source import shown_name
 
@@ -67,7 +68,8 @@ def unpublished_seeds(site: Path, project: Path) -> list[str]:
     """Seeds whose page is missing from the site (skipped for an error, or not converted)."""
     pages = {}
     for generated in (project / "content" / "briefings").glob("*.md"):
-        meta = yaml.safe_load(generated.read_text(encoding="utf-8").split("\n---\n", 1)[0][4:]) or {}
+        front = generated.read_text(encoding="utf-8").split("\n---\n", 1)[0][4:]
+        meta = yaml.load(front, Loader=YAML_LOADER) or {}
         pages[Path(str(meta.get("seed", ""))).name] = str(meta.get("slug", ""))
     seeds = sorted((project / "seeds").glob("*.txt"))
     if not seeds:

@@ -31,6 +31,13 @@ def sidecar_path(seed: Path) -> Path:
     return seed.with_suffix(SIDECAR_SUFFIX)
 
 
+def read_raw(seed: Path) -> tuple[bytes, bytes | None]:
+    """The seed's bytes and its sidecar's (None when there is none), unparsed."""
+    data = seed.read_bytes()
+    side = sidecar_path(seed)
+    return data, side.read_bytes() if side.exists() else None
+
+
 def read_seed(seed: Path) -> tuple[bytes, Sidecar]:
     """The seed's bytes and its parsed sidecar (empty when there is none)."""
     data = seed.read_bytes()
