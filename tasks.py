@@ -18,22 +18,22 @@ WATCHED = ("seeds", "content", "theme", "plugins", "pelicanconf.py", "publishcon
 GENERATED = (os.sep + "briefings" + os.sep, "__pycache__")
 
 
-def _build(extra: tuple[str, ...] = (), settings: str = "pelicanconf.py") -> bool:
+def _build(extra: tuple[str, ...] = (), settings: str = "pelicanconf.py", force: bool = False) -> bool:
     """A development build, swapped into output/ only when it succeeds; False when it failed."""
     from briefing.publish import PublishError, dev_build
 
     try:
-        dev_build(HERE, extra, settings)
+        dev_build(HERE, extra, settings, force=force)
     except PublishError as err:
         print("build failed: %s" % err, file=sys.stderr)
         return False
     return True
 
 
-@task
-def build(c: Context) -> None:
-    """Convert every seed and build the site into output/ (development settings)."""
-    if not _build():
+@task(help={"force": "build even if no seed, page, theme, plugin or setting changed"})
+def build(c: Context, force: bool = False) -> None:
+    """Convert every seed and build the site into output/ (skipped when no input changed)."""
+    if not _build(force=force):
         raise SystemExit(1)
 
 

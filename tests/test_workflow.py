@@ -62,7 +62,7 @@ def scratch(tmp_path: Path) -> Path:
 
 def interrupted(project: Path, task: str, scratch: Path) -> int:
     """Run `invoke TASK`, press Ctrl-C as soon as its build folder exists; its exit code."""
-    proc = subprocess.Popen([sys.executable, "-m", "invoke", task], cwd=project,
+    proc = subprocess.Popen([sys.executable, "-m", "invoke", *task.split()], cwd=project,
                             env={**os.environ, **GIT_ENV, "TMPDIR": str(scratch)},
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     deadline = time.monotonic() + 120
@@ -200,6 +200,34 @@ def test_a_failed_build_leaves_the_last_good_site(project: tuple[Path, Path]) ->
     assert (copy / "output" / "index.html").read_bytes() == before
 
 
+def test_a_build_with_nothing_changed_does_nothing_and_any_change_rebuilds(
+        project: tuple[Path, Path]) -> None:
+    copy, _ = project
+    built_home(copy)
+    home = copy / "output" / "index.html"
+    stamp = home.stat().st_mtime_ns, home.stat().st_ino
+    done = invoke(copy, "build")
+    assert done.returncode == 0 and "nothing changed" in done.stdout
+    assert (home.stat().st_mtime_ns, home.stat().st_ino) == stamp
+    seed = next((copy / "seeds").glob("*.txt"))
+    text = seed.read_text(encoding="utf-8")
+    seed.write_text(text.replace("stark message", "blunt message"), encoding="utf-8")
+    assert "nothing changed" not in invoke(copy, "build").stdout
+    assert b"blunt message" in next((copy / "output").glob("nato-*/index.html")).read_bytes()
+    about = copy / "content" / "pages" / "about.md"
+    added = about.read_text(encoding="utf-8") + "\nA line added to the about page.\n"
+    about.write_text(added, encoding="utf-8")
+    assert "nothing changed" not in invoke(copy, "build").stdout
+    assert b"A line added to the about page." in (copy / "output" / "about" / "index.html").read_bytes()
+    css = copy / "theme" / "static" / "css" / "briefing.css"
+    css.write_text(css.read_text(encoding="utf-8") + "\n/* changed */\n", encoding="utf-8")
+    assert "nothing changed" not in invoke(copy, "build").stdout
+    assert b"/* changed */" in (copy / "output" / "theme" / "css" / "briefing.css").read_bytes()
+    plugin = copy / "plugins" / "briefing" / "related.py"
+    plugin.write_text(plugin.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert "nothing changed" not in invoke(copy, "build").stdout
+
+
 def test_two_builds_at_once_never_mix(project: tuple[Path, Path]) -> None:
     copy, _ = project
     env = {**os.environ, **GIT_ENV}
@@ -235,8 +263,9 @@ def test_a_full_disk_fails_the_build_and_keeps_the_site(project: tuple[Path, Pat
     before = built_home(copy)
     # no file may grow past 2 KB: writing the site fails as on a full disk
     env = {**os.environ, **GIT_ENV, "TMPDIR": str(scratch)}
-    done = subprocess.run(["bash", "-c", "ulimit -f 2 && exec %s -m invoke build" % sys.executable], cwd=copy,
-                          env=env, capture_output=True, text=True, timeout=300, check=False)
+    command = "ulimit -f 2 && exec %s -m invoke build --force" % sys.executable
+    done = subprocess.run(["bash", "-c", command], cwd=copy, env=env, capture_output=True, text=True,
+                          timeout=300, check=False)
     assert done.returncode != 0
     assert (copy / "output" / "index.html").read_bytes() == before
     assert list(scratch.iterdir()) == []
@@ -267,7 +296,7 @@ def test_an_unreadable_seed_is_named_and_the_others_build(tmp_path: Path,
 def test_ctrl_c_during_a_build_keeps_the_last_good_site(project: tuple[Path, Path], scratch: Path) -> None:
     copy, _ = project
     before = built_home(copy)
-    assert interrupted(copy, "build", scratch) != 0
+    assert interrupted(copy, "build --force", scratch) != 0
     assert (copy / "output" / "index.html").read_bytes() == before
     assert list(scratch.glob("briefing-build-*")) == []
 

@@ -11,6 +11,8 @@ leaves ``output/`` and the branch as they were.
 from __future__ import annotations
 
 import fcntl
+import hashlib
+import importlib.metadata
 import os
 import shutil
 import subprocess
@@ -95,20 +97,68 @@ def publish(project: Path, site_url: str | None = None) -> Path:
         return swap_into(production_build(project, site_url), project / "output")
 
 
-def dev_build(project: Path, extra: tuple[str, ...] = (), settings: str = "pelicanconf.py") -> Path:
+#: what a development build reads besides Pelican itself (relative to the project)
+INPUTS = ("seeds", "content", "theme", "plugins", "pelicanconf.py", "publishconf.py")
+#: ... except what the build writes there itself (the generated Markdown, derived from seeds/)
+DERIVED = (Path("content") / "briefings",)
+#: the fingerprint of the inputs a site in output/ was built from
+STAMP = ".briefing-inputs"
+
+
+def inputs_fingerprint(project: Path, settings: str, extra: tuple[str, ...]) -> str:
+    """A hash of every input file's path and bytes, the settings, the arguments and the versions used."""
+    digest = hashlib.sha256()
+    for part in (settings, *extra, sys.version, importlib.metadata.version("pelican"), _git_head(project),
+                 *sorted("%s=%s" % kv for kv in os.environ.items() if kv[0].startswith("BRIEFING_"))):
+        digest.update(part.encode("utf-8", "surrogateescape") + b"\0")
+    for name in INPUTS:
+        root = project / name
+        files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file()) \
+            if root.is_dir() else []
+        for path in files:
+            if "__pycache__" in path.parts or any(path.is_relative_to(project / d) for d in DERIVED):
+                continue
+            digest.update(str(path.relative_to(project)).encode("utf-8", "surrogateescape") + b"\0")
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+            if name == "seeds":  # a seed outside git is dated by its modification time
+                digest.update(str(path.stat().st_mtime_ns).encode())
+    return digest.hexdigest()
+
+
+def _git_head(project: Path) -> str:
+    """The commit checked out (seed dates come from git history), or "" outside git."""
+    done = subprocess.run(["git", "rev-parse", "HEAD"], cwd=project, capture_output=True, text=True,
+                          check=False)
+    return done.stdout.strip() if done.returncode == 0 else ""
+
+
+def dev_build(project: Path, extra: tuple[str, ...] = (), settings: str = "pelicanconf.py",
+              force: bool = False) -> Path:
     """A build (development settings by default) into a temporary folder, swapped into output/.
 
-    A failed or interrupted build leaves the previous output/ as it was; a second
-    build started meanwhile waits for the first (`build_lock`).
+    Nothing is rebuilt when no input changed since the site in output/ was built
+    (`inputs_fingerprint`), unless `force`.  A failed or interrupted build
+    leaves the previous output/ as it was; a second build started meanwhile
+    waits for the first (`build_lock`).
     """
     with build_lock(project):
+        output = project / "output"
+        fingerprint = inputs_fingerprint(project, settings, extra)
+        stamp = output / STAMP
+        if not force and stamp.is_file() and stamp.read_text(encoding="utf-8") == fingerprint:
+            print("nothing changed in seeds, pages, theme, plugins or settings since the last build: "
+                  "output/ is up to date (`invoke build --force` builds anyway)")
+            return output
         out = Path(tempfile.mkdtemp(prefix="briefing-build-"))
         try:
             done = subprocess.run([sys.executable, "-m", "pelican", "-s", settings, "-o", str(out), *extra],
                                   cwd=project, check=False)
             if done.returncode != 0:
                 raise PublishError("the build failed (exit %d); output/ is unchanged" % done.returncode)
-            return swap_into(out, project / "output")
+            # stamped only if no input changed while it was built: otherwise the next build runs again
+            if inputs_fingerprint(project, settings, extra) == fingerprint:
+                (out / STAMP).write_text(fingerprint, encoding="utf-8")
+            return swap_into(out, output)
         except BaseException:
             shutil.rmtree(out, ignore_errors=True)
             raise
