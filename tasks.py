@@ -5,17 +5,12 @@ from __future__ import annotations
 import os
 import shutil
 import sys
-import time
 from pathlib import Path
 
 from invoke import Context, task
 
 HERE = Path(__file__).resolve().parent
 PY = sys.executable
-#: what a change in triggers a rebuild under `regenerate` and `livereload`
-WATCHED = ("seeds", "content", "theme", "plugins", "pelicanconf.py", "publishconf.py")
-#: ... except what the build itself writes there
-GENERATED = (os.sep + "briefings" + os.sep, "__pycache__")
 
 
 def _build(extra: tuple[str, ...] = (), settings: str = "pelicanconf.py", force: bool = False) -> bool:
@@ -56,27 +51,13 @@ def preview(c: Context) -> None:
         raise SystemExit(1)
 
 
-def _watch(extra: tuple[str, ...] = ()) -> None:
-    """Rebuild after every change under WATCHED; tell a livereload page by a new build id."""
-    from watchfiles import watch
-
-    paths = [HERE / p for p in WATCHED if (HERE / p).exists()]
-
-    def wanted(change: object, path: str) -> bool:
-        return not any(part in path for part in GENERATED)
-
-    for changes in watch(*paths, watch_filter=wanted):
-        print("changed: %s" % ", ".join(sorted({Path(p).name for _, p in changes})))
-        # a new process every time: a changed plugin or setting is never served from a cache
-        if _build(extra):
-            (HERE / "output" / ".build-id").write_text(str(time.time_ns()), encoding="utf-8")
-
-
 @task
 def regenerate(c: Context) -> None:
     """Rebuild whenever a seed, sidecar, page, theme file, plugin or setting changes."""
+    from briefing.watch import run
+
     build(c)
-    _watch()
+    run(HERE)
 
 
 @task(help={"port": "port on 127.0.0.1 (default 8000)",
@@ -97,14 +78,14 @@ def reserve(c: Context, port: int = 8000) -> None:
 def livereload(c: Context, port: int = 8000) -> None:
     """Build, serve, and reload the browser after every change to seeds, theme, plugins or settings."""
     from briefing.serve import serving
+    from briefing.watch import bump, run
 
-    extra = ("-e", "LIVERELOAD=true")
-    if not _build(extra):
+    if not _build(("-e", "LIVERELOAD=true")):
         raise SystemExit(1)
-    (HERE / "output" / ".build-id").write_text(str(time.time_ns()), encoding="utf-8")
+    bump(HERE / "output")
     with serving(HERE / "output", port=port) as url:
         print("Serving on %s/ ; the page reloads itself after each rebuild (Ctrl-C stops)" % url)
-        _watch(extra)
+        run(HERE, livereload=True)
 
 
 @task(help={"site_url": "the site's URL (default: BRIEFING_SITEURL, else publishconf.py's)"})

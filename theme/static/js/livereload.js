@@ -9,7 +9,7 @@
     fetch(url, { cache: "no-store" }).then(function (r) { return r.ok ? r.text() : null; }).then(function (id) {
       if (id && seen && id !== seen) { window.location.reload(); return; }
       if (id) { seen = id; }
-      window.setTimeout(poll, 500);
+      window.setTimeout(poll, 200);
     }, function () { window.setTimeout(poll, 1000); });
   }
   poll();

@@ -1,0 +1,210 @@
+"""Speed benchmark: conversion, cold and warm builds, edits, memory, against plain Pelican.
+
+    python -m bench.build [--count 1000] [--rounds 3] [--no-browser] [--results bench/results.md]
+
+Generates `count` seeds (`bench.seedgen`), then in one run, interleaved round by
+round, measures (medians over the rounds; ratios from the same run):
+
+  conversion   ms per seed (median, p95) over the generated seeds and ../shared/corpus/txt
+  ours cold    `invoke build` from nothing: conversion (2 processes), Pelican, Pagefind
+  plain cold   plain Pelican (no plugin, its default Markdown settings) building the same
+               articles, written once as Pelican Markdown, with the same theme
+  ours warm    `invoke build` again with nothing changed
+  ours 1 seed  `invoke build --force` after editing one seed (cache for the other seeds)
+  edit->disk   `invoke livereload` running: a seed saved -> its page rewritten on disk
+  edit->browser  the same, until Chromium showing the page under livereload shows the edit
+
+Each build runs in its own process; peak memory is that process tree's largest
+resident set (`ru_maxrss`).  Figures are printed and written to `--results`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from briefing.config import Config
+from briefing.emit import body_markdown
+from briefing.pipeline import convert
+
+from bench.seedgen import write_seeds
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus" / "txt"
+RESULTS = Path(__file__).resolve().parent / "results.md"
+PEAK = [sys.executable, "-c", (
+    "import resource, subprocess, sys; code = subprocess.call(sys.argv[1:]); "
+    "print('PEAK_KB', resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); "
+    "sys.exit(code)")]
+
+
+def settings_file(project: Path, plain: bool) -> str:
+    """A settings file for `project`: the repository's, pointed at the project's folders."""
+    lines = [
+        "from pathlib import Path",
+        "exec(compile(Path(%r).read_text(), 'pelicanconf.py', 'exec'))" % str(ROOT / "pelicanconf.py"),
+        "PATH = %r" % str(project / "content"),
+        "OUTPUT_PATH = %r" % str(project / "output"),
+        "THEME = %r" % str(ROOT / "theme"),
+        "PLUGIN_PATHS = [%r]" % str(ROOT / "plugins"),
+        "BRIEFING_SEEDS = %r" % str(project / "seeds"),
+    ]
+    if plain:
+        lines += ["PLUGINS = []", "del MARKDOWN  # Pelican's defaults"]
+    return "\n".join(lines) + "\n"
+
+
+def pelican_markdown(data: bytes, config: Config) -> str:
+    """One converted seed as plain Pelican Markdown (metadata lines, then the body)."""
+    a = convert(data, config)
+    meta = [("Title", a.title), ("Date", a.date or "2025-01-01"), ("Slug", a.slug),
+            ("Tags", ", ".join(a.tags)), ("Summary", a.summary), ("Author", a.author)]
+    return "".join("%s: %s\n" % (k, v) for k, v in meta if v) + "\n" + body_markdown(a.blocks)
+
+
+def make_projects(work: Path, count: int) -> tuple[Path, Path]:
+    ours, plain = work / "ours", work / "plain"
+    write_seeds(ours / "seeds", count=count)
+    for project, is_plain in ((ours, False), (plain, True)):
+        shutil.copytree(ROOT / "content" / "pages", project / "content" / "pages")
+        (project / "pelicanconf.py").write_text(settings_file(project, is_plain), encoding="utf-8")
+    (plain / "content" / "briefings").mkdir()
+    config = Config()
+    for seed in sorted((ours / "seeds").glob("*.txt")):
+        text = pelican_markdown(seed.read_bytes(), config)
+        (plain / "content" / "briefings" / (seed.stem + ".md")).write_text(text, encoding="utf-8")
+    return ours, plain
+
+
+def timed(command: list[str], cwd: Path) -> tuple[float, float, str]:
+    """(seconds, peak MiB, output) of one command run to completion."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "plugins"), str(ROOT)])}
+    start = time.perf_counter()
+    done = subprocess.run([*PEAK, *command], cwd=cwd, env=env, capture_output=True, text=True, check=False)
+    seconds = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit("failed: %s\n%s%s" % (" ".join(command), done.stdout[-2000:], done.stderr[-3000:]))
+    peak = next(int(line.split()[1]) for line in done.stderr.splitlines() if line.startswith("PEAK_KB"))
+    return seconds, peak / 1024, done.stdout
+
+
+def dev_build(force: bool = False) -> list[str]:
+    return [sys.executable, "-c", "from pathlib import Path; from briefing.publish import dev_build; "
+            "dev_build(Path.cwd(), force=%r)" % force]
+
+
+def conversion_ms(paths: list[Path]) -> tuple[float, float]:
+    config = Config()
+    datas = [p.read_bytes() for p in paths]
+    for data in datas[:20]:
+        convert(data, config)  # warm up (regex compilation)
+    times = []
+    for data in datas:
+        start = time.perf_counter()
+        convert(data, config)
+        times.append((time.perf_counter() - start) * 1000)
+    times.sort()
+    return statistics.median(times), times[int(0.95 * (len(times) - 1))]
+
+
+def edit_seed(seed: Path, marker: str) -> None:
+    text = seed.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    # the longest line is a paragraph of the body: add a sentence to it
+    longest = max(range(len(lines)), key=lambda i: len(lines[i]))
+    lines[longest] += " The editors added %s to this paragraph." % marker
+    seed.write_text("\n".join(lines), encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--count", type=int, default=1000)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--no-browser", action="store_true", help="skip the livereload browser figure")
+    parser.add_argument("--results", type=Path, default=RESULTS)
+    args = parser.parse_args(argv)
+    work = Path(tempfile.mkdtemp(prefix="briefing-bench-"))
+    figures: dict[str, list[float]] = {}
+
+    def record(name: str, value: float) -> None:
+        figures.setdefault(name, []).append(value)
+
+    try:
+        print("generating %d seeds in %s" % (args.count, work))
+        ours, plain = make_projects(work, args.count)
+        seeds = sorted((ours / "seeds").glob("*.txt"))
+        median, p95 = conversion_ms(seeds)
+        record("conversion ms/seed, generated (median)", median)
+        record("conversion ms/seed, generated (p95)", p95)
+        corpus = sorted(CORPUS.glob("*.txt"))
+        if corpus:
+            median, p95 = conversion_ms(corpus)
+            record("conversion ms/seed, corpus txt (median)", median)
+            record("conversion ms/seed, corpus txt (p95)", p95)
+        steps: list[tuple[str, Callable[[], None]]] = []
+        for round_ in range(args.rounds):
+            for path in ("output", ".cache", "content/briefings"):
+                shutil.rmtree(ours / path, ignore_errors=True)
+            shutil.rmtree(plain / "output", ignore_errors=True)
+            for name, command, where in (
+                ("ours cold", dev_build(), ours),
+                ("plain Pelican cold", [sys.executable, "-m", "pelican", "-s", "pelicanconf.py", "-q"], plain),
+                ("ours warm, nothing changed", dev_build(), ours),
+            ):
+                seconds, peak, _ = timed(command, where)
+                record(name + " s", seconds)
+                record(name + " peak MiB", peak)
+                print("round %d: %-28s %6.2f s %6.0f MiB" % (round_ + 1, name, seconds, peak))
+            edit_seed(seeds[round_], "round %d" % round_)
+            seconds, peak, _ = timed(dev_build(), ours)
+            record("ours one seed changed s", seconds)
+            print("round %d: %-28s %6.2f s %6.0f MiB" % (round_ + 1, "ours one seed changed", seconds, peak))
+        del steps
+        report = summary(figures, args)
+        print(report)
+        args.results.write_text(report, encoding="utf-8")
+        print("written to %s" % args.results)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+def summary(figures: dict[str, list[float]], args: argparse.Namespace) -> str:
+    med = {k: statistics.median(v) for k, v in figures.items()}
+    import pelican
+
+    lines = [
+        "# Speed benchmark (`python -m bench.build --count %d --rounds %d`)" % (args.count, args.rounds),
+        "",
+        "Machine: %s, %d CPUs, Python %s, Pelican %s, %s." % (
+            platform.platform(), os.cpu_count() or 0, platform.python_version(), pelican.__version__,
+            time.strftime("%Y-%m-%d")),
+        "Medians over the rounds; every ratio is from this one run.",
+        "",
+        "| figure | value |",
+        "|---|---|",
+    ]
+    lines += ["| %s | %.2f |" % (k, v) for k, v in med.items()]
+    cold, plain = med["ours cold s"], med["plain Pelican cold s"]
+    lines += [
+        "",
+        "| ratio | value | target |",
+        "|---|---|---|",
+        "| ours cold / plain Pelican cold | %.2f | <= 0.8 |" % (cold / plain),
+        "| ours warm (nothing changed) / ours cold | %.3f | <= 0.25 |" % (med["ours warm, nothing changed s"] / cold),
+        "| ours one seed changed / ours cold | %.2f | |" % (med["ours one seed changed s"] / cold),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
