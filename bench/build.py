@@ -24,10 +24,12 @@ import argparse
 import os
 import platform
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -97,6 +99,9 @@ def timed(command: list[str], cwd: Path) -> tuple[float, float, str]:
     return seconds, peak / 1024, done.stdout
 
 
+PLAIN_PELICAN = [sys.executable, "-m", "pelican", "-s", "pelicanconf.py", "-q"]
+
+
 def dev_build(force: bool = False) -> list[str]:
     return [sys.executable, "-c", "from pathlib import Path; from briefing.publish import dev_build; "
             "dev_build(Path.cwd(), force=%r)" % force]
@@ -123,6 +128,99 @@ def edit_seed(seed: Path, marker: str) -> None:
     longest = max(range(len(lines)), key=lambda i: len(lines[i]))
     lines[longest] += " The editors added %s to this paragraph." % marker
     seed.write_text("\n".join(lines), encoding="utf-8")
+
+
+class Watcher:
+    """`python -m briefing.watch PROJECT --livereload` running, its output lines collected."""
+
+    def __init__(self, project: Path) -> None:
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "plugins"), str(ROOT)])}
+        self.proc = subprocess.Popen([sys.executable, "-m", "briefing.watch", str(project), "--livereload"],
+                                     cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                     text=True, start_new_session=True)
+        self.lines: list[str] = []
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        assert self.proc.stdout is not None
+        for line in self.proc.stdout:
+            self.lines.append(line)
+
+    def wait_for(self, text: str, after: int = 0, timeout: float = 600) -> int:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            for index in range(after, len(self.lines)):
+                if text in self.lines[index]:
+                    return index + 1
+            time.sleep(0.05)
+        raise SystemExit("the watcher never said %r:\n%s" % (text, "".join(self.lines[-30:])))
+
+    def stop(self) -> None:
+        os.killpg(self.proc.pid, signal.SIGINT)
+        try:
+            self.proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+            self.proc.wait()
+
+
+def page_of(project: Path, seed: Path) -> Path:
+    for generated in (project / "content" / "briefings").glob("*.md"):
+        head = generated.read_text(encoding="utf-8").split("\n---\n", 1)[0]
+        if "\nseed: seeds/%s\n" % seed.name in head:
+            slug = next(line[6:] for line in head.split("\n") if line.startswith("slug: "))
+            return project / "output" / slug / "index.html"
+    raise SystemExit("no generated file for %s" % seed)
+
+
+def edits(project: Path, seeds: list[Path], rounds: int, browser: bool,
+          record: Callable[[str, float], None]) -> None:
+    """Edit -> page on disk, and edit -> Chromium shows it, under `livereload`."""
+    from briefing.serve import serving
+
+    watcher = Watcher(project)
+    try:
+        seen = watcher.wait_for("ready: a saved seed's page is written first")
+        with serving(project / "output", port=0) as url:
+            for round_ in range(rounds):
+                seed = seeds[-1 - round_]
+                page = page_of(project, seed)
+                marker = "disk edit %d" % round_
+                start = time.perf_counter()
+                edit_seed(seed, marker)
+                while marker.encode() not in (page.read_bytes() if page.exists() else b""):
+                    time.sleep(0.002)
+                record("edit -> page on disk s", time.perf_counter() - start)
+                print("round %d: edit -> page on disk %.3f s" % (round_ + 1, time.perf_counter() - start))
+                seen = watcher.wait_for("site rebuilt", seen)
+                if browser:
+                    record("edit -> browser s", browser_latency(url, project, seed, round_))
+                    seen = watcher.wait_for("site rebuilt", seen)
+    finally:
+        watcher.stop()
+
+
+def browser_latency(url: str, project: Path, seed: Path, round_: int) -> float:
+    from playwright.sync_api import sync_playwright
+
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        raise SystemExit("no chromium on PATH (or pass --no-browser)")
+    page_path = page_of(project, seed).parent.name
+    marker = "browser edit %d" % round_
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--headless=new"])
+        page = browser.new_page()
+        page.goto("%s/%s/" % (url, page_path))
+        page.wait_for_timeout(500)  # the livereload script has read the current build id
+        start = time.perf_counter()
+        edit_seed(seed, marker)
+        page.wait_for_function("t => document.body && document.body.innerText.includes(t)", arg=marker,
+                               polling=5, timeout=60_000)
+        seconds = time.perf_counter() - start
+        browser.close()
+    print("round %d: edit -> browser shows it %.3f s" % (round_ + 1, seconds))
+    return seconds
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -157,7 +255,7 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(plain / "output", ignore_errors=True)
             for name, command, where in (
                 ("ours cold", dev_build(), ours),
-                ("plain Pelican cold", [sys.executable, "-m", "pelican", "-s", "pelicanconf.py", "-q"], plain),
+                ("plain Pelican cold", PLAIN_PELICAN, plain),
                 ("ours warm, nothing changed", dev_build(), ours),
             ):
                 seconds, peak, _ = timed(command, where)
@@ -169,6 +267,7 @@ def main(argv: list[str] | None = None) -> int:
             record("ours one seed changed s", seconds)
             print("round %d: %-28s %6.2f s %6.0f MiB" % (round_ + 1, "ours one seed changed", seconds, peak))
         del steps
+        edits(ours, seeds, args.rounds, not args.no_browser, record)
         report = summary(figures, args)
         print(report)
         args.results.write_text(report, encoding="utf-8")
@@ -200,9 +299,14 @@ def summary(figures: dict[str, list[float]], args: argparse.Namespace) -> str:
         "| ratio | value | target |",
         "|---|---|---|",
         "| ours cold / plain Pelican cold | %.2f | <= 0.8 |" % (cold / plain),
-        "| ours warm (nothing changed) / ours cold | %.3f | <= 0.25 |" % (med["ours warm, nothing changed s"] / cold),
+        "| ours warm (nothing changed) / ours cold | %.3f | <= 0.25 |"
+        % (med["ours warm, nothing changed s"] / cold),
         "| ours one seed changed / ours cold | %.2f | |" % (med["ours one seed changed s"] / cold),
     ]
+    if "edit -> page on disk s" in med:
+        lines.append("| edit -> page on disk, seconds | %.3f | <= 0.5 |" % med["edit -> page on disk s"])
+    if "edit -> browser s" in med:
+        lines.append("| edit -> browser shows it, seconds | %.3f | <= 1 |" % med["edit -> browser s"])
     return "\n".join(lines) + "\n"
 
 

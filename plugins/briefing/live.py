@@ -21,6 +21,7 @@ import logging
 import os
 import tempfile
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -56,14 +57,17 @@ class LivePages:
         self.settings_bytes = b""
         self.ready = threading.Event()
 
-    def start(self) -> None:
-        threading.Thread(target=self._load_quietly, daemon=True).start()
+    def start(self, on_ready: Callable[[], None] | None = None) -> None:
+        threading.Thread(target=self._load_quietly, args=(on_ready,), daemon=True).start()
 
-    def _load_quietly(self) -> None:
+    def _load_quietly(self, on_ready: Callable[[], None] | None) -> None:
         try:
             self.load()
         except Exception as err:  # the fast path is an extra; the full build still runs
             logger.warning("briefing: edited pages will wait for the full build (%s)", err)
+            return
+        if on_ready is not None:
+            on_ready()
 
     def load(self) -> None:
         """Read every article as a build would, without writing the site (under the build lock)."""

@@ -90,7 +90,7 @@ def run(project: Path, livereload: bool = False) -> None:
         print("site rebuilt", flush=True)
         if stale.is_set() or not live.ready.is_set():
             stale.clear()
-            live.start()
+            live.start(lambda: print("ready: a saved seed's page is written first", flush=True))
 
     builder = FullBuild(project, extra, built)
     builder.restart()
