@@ -165,6 +165,13 @@ def bench_extract(c: Context, pin: bool = False) -> None:
     c.run(f"{PY} -m bench.extract " + ("--pin" if pin else "--check"))
 
 
+@task(help={"count": "seeds to generate (default 1,000)", "rounds": "interleaved rounds (default 3)",
+            "no_browser": "skip the edit -> browser figure"})
+def bench(c: Context, count: int = 1000, rounds: int = 3, no_browser: bool = False) -> None:
+    """Speed: conversion, cold build vs plain Pelican, warm, edits, memory -> bench/results.md."""
+    c.run(f"{PY} -m bench.build --count {count} --rounds {rounds}" + (" --no-browser" if no_browser else ""))
+
+
 @task(help={"examples": "examples per property (default 10,000)"})
 def bench_fuzz(c: Context, examples: int = 10_000) -> None:
     """The Hypothesis fuzz run at full size: hostile text renders literally, seeds fail cleanly."""
