@@ -22,9 +22,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-#: what a change in triggers a rebuild
-WATCHED = ("seeds", "content", "theme", "plugins", "pelicanconf.py", "publishconf.py")
-#: ... except what the build itself writes there
+#: what the build itself writes among the inputs (`publish.INPUTS`, the watched folders and files)
 GENERATED = (os.sep + "briefings" + os.sep, "__pycache__")
 BUILD_ID = ".build-id"
 SEED_SUFFIXES = (".txt", ".yaml")
@@ -78,6 +76,7 @@ def run(project: Path, livereload: bool = False) -> None:
     from watchfiles import watch
 
     from .live import LivePages
+    from .publish import INPUTS
 
     extra = ("-e", "LIVERELOAD=true") if livereload else ()
     os.chdir(project)  # seeds are named relative to the project, as a build names them
@@ -94,7 +93,7 @@ def run(project: Path, livereload: bool = False) -> None:
 
     builder = FullBuild(project, extra, built)
     builder.restart()
-    paths = [project / p for p in WATCHED if (project / p).exists()]
+    paths = [project / p for p in INPUTS if (project / p).exists()]
 
     def wanted(change: object, path: str) -> bool:
         return not any(part in path for part in GENERATED)
