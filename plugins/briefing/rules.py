@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .prefilter import required_literals
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -293,10 +295,21 @@ class CompiledRule:
     phrase: re.Pattern[str] | None
     ends_article: bool
     max_words: int | None
+    #: strings one of which a line must contain to match `pattern` / `phrase` (None: no such test)
+    pattern_needs: frozenset[str] | None = None
+    phrase_needs: frozenset[str] | None = None
 
-    def matches(self, text: str) -> bool:
-        return bool((self.pattern is not None and self.pattern.fullmatch(text))
-                    or (self.phrase is not None and self.phrase.search(text)))
+    def matches(self, text: str, folded: str) -> bool:
+        """`folded` is `text.casefold()`: lines without any needed string skip the regex."""
+        return bool(
+            (self.pattern is not None and _may_contain(folded, self.pattern_needs)
+             and self.pattern.fullmatch(text))
+            or (self.phrase is not None and _may_contain(folded, self.phrase_needs)
+                and self.phrase.search(text)))
+
+
+def _may_contain(folded: str, needs: frozenset[str] | None) -> bool:
+    return needs is None or any(map(folded.__contains__, needs))
 
 
 def _either(patterns: tuple[str, ...]) -> str:
@@ -314,17 +327,21 @@ def compile_rules(extra: dict[str, list[str]] | None = None) -> tuple[CompiledRu
     for rule in groups:
         if not rule.patterns and not rule.contains:
             raise ValueError(f"briefing: boilerplate rule {rule.name!r} has no patterns")
-        whole = (re.compile(rf"(?:{_either(rule.patterns)})[\s.:!?»›→>|]*", re.IGNORECASE)
-                 if rule.patterns else None)
+        whole_source = rf"(?:{_either(rule.patterns)})[\s.:!?»›→>|]*"
+        whole = re.compile(whole_source, re.IGNORECASE) if rule.patterns else None
         phrase = re.compile(_either(rule.contains), re.IGNORECASE) if rule.contains else None
-        compiled.append(CompiledRule(rule.name, whole, phrase, rule.ends_article, rule.max_words))
+        compiled.append(CompiledRule(
+            rule.name, whole, phrase, rule.ends_article, rule.max_words,
+            required_literals(whole_source) if rule.patterns else None,
+            required_literals(_either(rule.contains)) if rule.contains else None))
     return tuple(compiled)
 
 
 def match_rule(text: str, words: int, rules: tuple[CompiledRule, ...], max_words: int) -> CompiledRule | None:
     """The first rule that matches the whole of `text` (or a phrase in it), if it is short enough for it."""
+    folded = text.casefold()
     for rule in rules:
         limit = max_words if rule.max_words is None else rule.max_words
-        if words <= limit and rule.matches(text):
+        if words <= limit and rule.matches(text, folded):
             return rule
     return None
