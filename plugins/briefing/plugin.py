@@ -11,6 +11,8 @@ placed after their paragraph.  Settings (all optional):
     BRIEFING_CACHE        the conversion cache folder (default: ".cache/briefing" beside
                           PATH; None: no cache)
     BRIEFING_WORKERS      processes converting changed seeds (default: the CPU count)
+    BRIEFING_WRITERS      processes writing the pages of a large site (default: the CPU
+                          count; see `parallel.py`)
     BRIEFING              a dict of `config.Config` fields
 """
 
@@ -19,6 +21,7 @@ from __future__ import annotations
 import html
 import logging
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -30,6 +33,7 @@ from pelican import signals
 from pelican.readers import BaseReader
 from pelican.urlwrappers import Tag
 
+from . import parallel
 from .cache import ConversionCache
 from .config import Config
 from .emit import YAML_LOADER, is_hand_edited
@@ -150,16 +154,22 @@ def split_front_matter(text: str, source_path: str) -> tuple[dict[str, Any], str
 
 
 def index_for_search(pelican: Any) -> None:
-    """Run Pagefind over the finished site (only article bodies carry data-pagefind-body)."""
+    """Run Pagefind over the article pages (only article bodies carry data-pagefind-body)."""
     output = str(pelican.settings["OUTPUT_PATH"])
+    command = [sys.executable, "-m", "pagefind", "--site", output, "--glob", article_glob(pelican.settings)]
     try:
-        done = subprocess.run([sys.executable, "-m", "pagefind", "--site", output],
-                              capture_output=True, text=True, timeout=300, check=False)
+        done = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
     except (OSError, subprocess.SubprocessError) as err:
         logger.warning("briefing: search index not built: %s", err)
         return
     if done.returncode != 0:
         logger.warning("briefing: search index not built: pagefind said %s", done.stderr.strip()[-500:])
+
+
+def article_glob(settings: dict[str, Any]) -> str:
+    """The files articles are saved as, for Pagefind ("{slug}/index.html" -> "*/index.html"):
+    it then skips parsing index, tag and archive pages, which it would not index anyway."""
+    return re.sub(r"\{[^}]*\}", "*", str(settings.get("ARTICLE_SAVE_AS", "*.html")))
 
 
 def contain_outputs(generator: Any) -> None:
@@ -191,6 +201,9 @@ def add_reader(readers: Any) -> None:
 def register() -> None:
     signals.initialized.connect(convert_seeds)
     signals.readers_init.connect(add_reader)
+    signals.all_generators_finalized.connect(parallel.remember_generators)
+    signals.get_writer.connect(parallel.split_writing)
+    signals.finalized.connect(parallel.join_writers)  # first: the other writers stop here
     signals.finalized.connect(index_for_search)
     signals.article_generator_finalized.connect(contain_outputs)
     signals.article_generator_finalized.connect(link_briefings)
