@@ -21,12 +21,14 @@ from pathlib import Path
 from typing import Any
 
 from briefing.emit import plain_text
-from briefing.pipeline import convert
+from briefing.pipeline import convert_seed
 
 HERE = Path(__file__).resolve().parent
 GATE = HERE / "extract-gate.json"
 DEFAULT_CORPUS = HERE.parent.parent / "shared" / "corpus"
 RENDERINGS = ("txt", "txt_copy")
+#: saved pages, read as HTML seeds (scored and printed; pinned once they have a floor)
+HTML = "html"
 #: figure -> True when higher is better
 PINNED = {"shingle4_f1": True, "title_exact": True, "words_lost_pct": False, "docs_recall_lt_0.9": False}
 TOLERANCE = 1e-6
@@ -34,8 +36,8 @@ TOLERANCE = 1e-6
 
 def corpus_checksum(corpus: Path) -> str:
     digest = hashlib.sha256()
-    for folder in ("split", "truth", *RENDERINGS):
-        for path in sorted((corpus / folder).glob("*.txt")):
+    for folder in ("split", "truth", *RENDERINGS, HTML):
+        for path in sorted((corpus / folder).glob("*.*")):
             digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
@@ -46,9 +48,10 @@ def score(corpus: Path, rendering: str) -> tuple[dict[str, Any], list[float]]:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
         for doc in ids:
-            data = (corpus / rendering / (doc + ".txt")).read_bytes()
+            name = doc + (".html" if rendering == HTML else ".txt")
+            data = (corpus / rendering / name).read_bytes()
             start = time.perf_counter()
-            article = convert(data)
+            article = convert_seed(data, name)
             text = plain_text(article)
             times[doc] = time.perf_counter() - start
             (out / (doc + ".txt")).write_text(text, encoding="utf-8")
@@ -70,7 +73,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pin", action="store_true", help="record the figures (never lowering one)")
     args = parser.parse_args(argv)
     results = {}
-    for rendering in RENDERINGS:
+    renderings = [*RENDERINGS, *([HTML] if (args.corpus / HTML).is_dir() else [])]
+    for rendering in renderings:
         summary, times = score(args.corpus, rendering)
         ms = [t * 1000 for t in times]
         print("  %s: %.2f ms per seed median, %.2f ms p95, over %d seeds"
@@ -80,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     checksum = corpus_checksum(args.corpus)
     worse = [
         "%s %s: %.4f, pinned %.4f" % (r, k, results[r][k], gate[r][k])
-        for r in RENDERINGS for k, higher in PINNED.items()
+        for r in results for k, higher in PINNED.items()
         if r in gate and (results[r][k] < gate[r][k] - TOLERANCE if higher
                           else results[r][k] > gate[r][k] + TOLERANCE)
     ]

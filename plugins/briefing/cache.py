@@ -33,9 +33,10 @@ def code_version() -> str:
     return digest.hexdigest()
 
 
-def cache_key(data: bytes, sidecar: bytes | None, config: Config) -> str:
+def cache_key(data: bytes, sidecar: bytes | None, config: Config, kind: str = ".txt") -> str:
+    """The key of a conversion: `kind` is the seed's file name ending (text or a saved page)."""
     digest = hashlib.sha256()
-    for part in (code_version().encode(), config.fingerprint().encode(), data,
+    for part in (code_version().encode(), config.fingerprint().encode(), kind.encode(), data,
                  b"no sidecar" if sidecar is None else b"sidecar:" + sidecar):
         digest.update(hashlib.sha256(part).digest())
     return digest.hexdigest()

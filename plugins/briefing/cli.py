@@ -17,9 +17,9 @@ from pathlib import Path
 from .decode import SeedError
 from .emit import emit, plain_text
 from .model import Article, Kind
-from .pipeline import convert
+from .pipeline import HTML_SUFFIXES, convert_seed
 from .sidecar import SidecarError
-from .source import BAD_NAME, read_seed, readable_name, shown_name
+from .source import BAD_NAME, SEED_SUFFIX, SEED_SUFFIXES, read_seed, readable_name, shown_name
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -34,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
                        ("explain", "print what each line became and why"),
                        ("clean", "print only the article body as plain text")):
         p = sub.add_parser(name, help=text, description=text)
-        p.add_argument("seed", help="a seed file (.txt), or - for standard input")
+        p.add_argument("seed", help="a seed file (.txt, or a saved page .html), or - for standard input")
         if name == "clean":
             p.add_argument("--title-out", metavar="FILE", help="write the detected title here")
     args = parser.parse_args(argv)
@@ -62,10 +62,17 @@ def main(argv: list[str] | None = None) -> int:
 
 def _load(seed: str) -> tuple[Article, str]:
     if seed == "-":
-        return convert(sys.stdin.buffer.read()), "<stdin>"
+        data = sys.stdin.buffer.read()
+        return convert_seed(data, _kind("<stdin>", data)), "<stdin>"
     path = Path(seed)
     data, sidecar = read_seed(path)
-    return convert(data, sidecar=sidecar), str(path)
+    return convert_seed(data, path.name, sidecar=sidecar), str(path)
+
+
+def _kind(name: str, data: bytes) -> str:
+    """A name for `convert_seed`: standard input that starts like a web page is read as one."""
+    head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return name + ".html" if head.startswith((b"<!doctype html", b"<html")) else name
 
 
 def _describe(seed: str, err: Exception) -> str:
@@ -108,15 +115,17 @@ def _field(label: str, value: str, details: list[str] | None = None) -> str:
 def add_seed(source: str, seeds: Path) -> int:
     """Copy a page into `seeds` under the slug of its title; never overwrite."""
     data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
+    kind = _kind(source, data) if source == "-" else source
     try:
-        article = convert(data)
+        article = convert_seed(data, kind)
     except SeedError as err:
         print("briefing: %s" % _describe(source, err), file=sys.stderr)
         return 1
     if not article.blocks:
         print("briefing: %s: no article text found; not added" % source, file=sys.stderr)
         return 1
-    target = seeds / ((article.slug or "briefing") + ".txt")
+    suffix = ".html" if kind.lower().endswith(HTML_SUFFIXES) else SEED_SUFFIX
+    target = seeds / ((article.slug or "briefing") + suffix)
     if target.exists():
         print("briefing: %s already exists; not overwritten" % target, file=sys.stderr)
         return 1
@@ -129,7 +138,8 @@ def add_seed(source: str, seeds: Path) -> int:
 def check_seeds(seeds: Path) -> int:
     """Report on every seed; 1 when any cannot be converted or has no article text."""
     failed = 0
-    for seed in sorted(seeds.glob("*.txt")):
+    found = sorted(p for p in seeds.iterdir() if p.suffix.lower() in SEED_SUFFIXES) if seeds.is_dir() else []
+    for seed in found:
         if readable_name(str(seed)) is None:
             print("error: %s: %s" % (shown_name(str(seed)), BAD_NAME))
             failed += 1
@@ -145,7 +155,7 @@ def check_seeds(seeds: Path) -> int:
             failed += 1
             continue
         sys.stdout.write(report(article, name))
-    print("%d seeds, %d with errors" % (len(list(seeds.glob("*.txt"))), failed))
+    print("%d seeds, %d with errors" % (len(found), failed))
     return 1 if failed else 0
 
 

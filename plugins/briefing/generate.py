@@ -24,9 +24,9 @@ from .config import Config
 from .decode import SeedError
 from .emit import emit, is_hand_edited
 from .model import Article
-from .pipeline import convert
+from .pipeline import convert_seed
 from .sidecar import Sidecar, SidecarError, load_sidecar
-from .source import BAD_NAME, SEED_SUFFIX, read_raw, readable_name, shown_name, sidecar_path
+from .source import BAD_NAME, SEED_SUFFIXES, read_raw, readable_name, shown_name, sidecar_path
 
 Message = tuple[int, str]
 
@@ -42,7 +42,8 @@ def generate_all(seeds: Path, out: Path, config: Config, cache: ConversionCache 
     messages: list[Message] = []
     dates = first_commit_dates(seeds)
     found: list[tuple[Path, str]] = []
-    for seed in sorted(seeds.glob("*" + SEED_SUFFIX)):
+    for seed in sorted(p for p in (seeds.iterdir() if seeds.is_dir() else ())
+                       if p.suffix.lower() in SEED_SUFFIXES):
         name = _display(seed)
         if readable_name(name) is None:
             messages.append((logging.ERROR, "%s: %s; skipped" % (shown_name(name), BAD_NAME)))
@@ -93,19 +94,20 @@ POOL_MIN = 24
 def convert_all(seeds: list[Path], config: Config, cache: ConversionCache, workers: int) -> list[Result]:
     """One `Result` per seed, in order: cached ones read back, the rest converted (in parallel)."""
     results: list[Result | None] = []
-    todo: list[tuple[int, str, bytes, tuple[str, bytes] | None]] = []
+    todo: list[tuple[int, str, bytes, tuple[str, bytes] | None, str]] = []
     for index, seed in enumerate(seeds):
         try:
             data, sidecar = read_raw(seed)
         except OSError as err:
             results.append(str(err))
             continue
-        key = cache_key(data, sidecar, config)
+        key = cache_key(data, sidecar, config, seed.suffix.lower())
         article = cache.get(key)
         results.append(article)
         if article is None:
-            todo.append((index, key, data, None if sidecar is None else (str(sidecar_path(seed)), sidecar)))
-    jobs = [(data, side, config) for _, _, data, side in todo]
+            side = None if sidecar is None else (str(sidecar_path(seed)), sidecar)
+            todo.append((index, key, data, side, seed.name))
+    jobs = [(data, side, config, name) for _, _, data, side, name in todo]
     if workers > 1 and len(todo) >= POOL_MIN:
         context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() \
             else None
@@ -113,16 +115,16 @@ def convert_all(seeds: list[Path], config: Config, cache: ConversionCache, worke
             done = list(pool.map(_convert_one, jobs, chunksize=max(1, len(jobs) // (4 * workers))))
     else:
         done = [_convert_one(job) for job in jobs]
-    for (index, key, _, _), result in zip(todo, done, strict=True):
+    for (index, key, _, _, _), result in zip(todo, done, strict=True):
         if isinstance(result, Article):
             cache.put(key, result)
         results[index] = result
     return [r if r is not None else "not converted" for r in results]
 
 
-def _convert_one(job: tuple[bytes, tuple[str, bytes] | None, Config]) -> Result:
+def _convert_one(job: tuple[bytes, tuple[str, bytes] | None, Config, str]) -> Result:
     """Convert one seed (in a worker process, so only picklable values go in and out)."""
-    data, side, config = job
+    data, side, config, name = job
     try:
         sidecar = load_sidecar(side[1].decode("utf-8")) if side is not None else Sidecar()
     except UnicodeDecodeError as err:
@@ -130,7 +132,7 @@ def _convert_one(job: tuple[bytes, tuple[str, bytes] | None, Config]) -> Result:
     except SidecarError as err:
         return "%s: %s" % (side[0] if side else "", err)
     try:
-        return convert(data, config, sidecar)
+        return convert_seed(data, name, config, sidecar)
     except SeedError as err:
         return (err.message, err.line, err.column)
 

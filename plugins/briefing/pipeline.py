@@ -8,6 +8,10 @@
       5. enrich      title, dates, quotes, tags, summary            enrich.py
       6. override    the editor's sidecar YAML wins                 sidecar.py
 
+`convert_seed` reads a saved web page (.html) too: `html.py` lays it out as
+text lines (dropping what its structure marks as furniture) and its metadata
+(JSON-LD, OpenGraph, canonical URL) fills what the sidecar leaves empty.
+
 Every stage is pure; nothing here reads files or logs.  `emit.py` turns the
 Article into Markdown with YAML front matter; `plugin.py` is the Pelican side.
 """
@@ -21,6 +25,7 @@ from .classify import classify
 from .config import Config
 from .decode import decode, split_lines, strip_controls
 from .enrich import enrich
+from .html import read_html
 from .model import Article
 from .sidecar import Sidecar, apply_sidecar
 
@@ -39,3 +44,16 @@ def convert(data: bytes, config: Config | None = None, sidecar: Sidecar | None =
     if cleaned:
         article = dataclasses.replace(article, diagnostics=(*cleaned, *article.diagnostics))
     return apply_sidecar(article, sidecar, config)
+
+
+#: file name endings read as saved web pages
+HTML_SUFFIXES = (".html", ".htm")
+
+
+def convert_seed(data: bytes, name: str, config: Config | None = None,
+                 sidecar: Sidecar | None = None) -> Article:
+    """A seed file -> Article: a saved page (`HTML_SUFFIXES`) is laid out as text first."""
+    if not name.lower().endswith(HTML_SUFFIXES):
+        return convert(data, config, sidecar)
+    text, page = read_html(decode(data))
+    return convert(text.encode("utf-8"), config, (sidecar or Sidecar()).under(page))

@@ -50,6 +50,15 @@ class Sidecar:
     pull_quotes: tuple[Quote, ...] | None = None
     keep_lines: tuple[int, ...] = ()
     drop_lines: tuple[int, ...] = ()
+    #: where a `date` comes from, as the build log says it
+    date_from: str = "sidecar"
+
+    def under(self, page: Any) -> Sidecar:
+        """This sidecar over a page's own metadata (`html.PageMeta`): the editor's fields win."""
+        fields_ = {name: getattr(self, name) or getattr(page, name)
+                   for name in ("title", "date", "author", "source", "source_url")}
+        date_from = self.date_from if self.date else "page metadata"
+        return dataclasses.replace(self, **fields_, date_from=date_from)
 
     def force_lines(self, decisions: list[Decision]) -> list[Decision]:
         """Apply `keep_lines` and `drop_lines` to the classifier's decisions."""
@@ -121,7 +130,7 @@ def apply_sidecar(article: Article, sidecar: Sidecar, config: Config) -> Article
         if value:
             changes[name] = value
     if sidecar.date:
-        changes["date_from"] = "sidecar"
+        changes["date_from"] = sidecar.date_from
     if sidecar.title:
         changes["title"] = cut_words(sidecar.title, config.max_title_chars)
         changes["slug"] = slugify(sidecar.title, config.max_slug_chars)

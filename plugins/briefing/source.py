@@ -7,6 +7,8 @@ from pathlib import Path
 from .sidecar import Sidecar, SidecarError, load_sidecar
 
 SEED_SUFFIX = ".txt"
+#: every file name ending a seed can have: copied text, or a saved web page
+SEED_SUFFIXES = (SEED_SUFFIX, ".html", ".htm")
 SIDECAR_SUFFIX = ".yaml"
 
 

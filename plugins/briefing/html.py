@@ -1,0 +1,238 @@
+"""HTML seeds: a saved web page -> the text lines the converter reads, plus the page's metadata.
+
+BeautifulSoup parses the page; what can never be article text goes first
+(scripts, styles, forms, iframes, comments, hidden elements), then what the
+page's own structure marks as furniture (`nav`, `footer`, `aside`, ARIA roles,
+class and id names such as share, related, newsletter, comments, cookie), unless
+that element holds most of the page's text (a wrapper named "has-sidebar" is
+not a sidebar).  The rest is laid out as a text browser would: one block per
+line, blank lines between paragraphs, list items as "• item", table cells
+apart, so the same stages (locate, classify, assemble) do the rest.
+
+Metadata comes from the page when present: the JSON-LD article's headline,
+author, dates and publisher; OpenGraph title and site name;
+``article:published_time``; the canonical URL (the source link).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from bs4 import BeautifulSoup, Comment, Declaration, Doctype, ProcessingInstruction, Tag
+from bs4.element import NavigableString
+
+from .sidecar import SAFE_URL
+
+#: elements whose content is never article text
+NEVER_TEXT = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
+              "form", "button", "input", "select", "textarea", "head", "link", "meta", "dialog", "video",
+              "audio", "picture", "img", "map")
+#: elements that are page furniture by their name
+FURNITURE_TAGS = ("nav", "footer", "aside")
+#: ... or by their ARIA role
+FURNITURE_ROLES = frozenset("navigation contentinfo complementary search banner dialog alertdialog menu "
+                            "menubar toolbar".split())
+#: ... or by a class or id name (matched against each word of it)
+FURNITURE_NAMES = re.compile(
+    r"(share|sharing|sharebar|social|socials|related|recommend\w*|newsletter|subscribe|subscription|signup|"
+    r"sign-up|comments?|commentlist|disqus|cookies?|consent|gdpr|promo\w*|advert\w*|ads?|adslot|ad-\w+|"
+    r"sponsor\w*|sidebar|breadcrumbs?|footer|navbar|nav|navigation|menu|popup|modal|outbrain|taboola|"
+    r"paywall|author-bio|authorbio|tags|tag-list|taglist|more-stories|read-more|readmore|trending|"
+    r"most-popular|popular)",
+    re.IGNORECASE,
+)
+#: a furniture-named element holding more than this share of the page's text is a wrapper: kept
+WRAPPER_SHARE = 0.5
+BLOCKS = frozenset("p div section article main header h1 h2 h3 h4 h5 h6 ul ol li blockquote figure "
+                   "figcaption pre table thead tbody tfoot tr dl dt dd hr address details summary center "
+                   "caption fieldset body html".split())
+HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+CELLS = frozenset(("td", "th"))
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    """What the page says about itself (empty strings where it says nothing)."""
+
+    title: str = ""
+    date: str = ""
+    author: str = ""
+    source: str = ""
+    source_url: str = ""
+
+
+def read_html(text: str) -> tuple[str, PageMeta]:
+    """A page's HTML -> (text laid out one block per line, its metadata)."""
+    soup = BeautifulSoup(text, "html.parser")
+    meta = page_meta(soup)
+    for node in soup.find_all(string=lambda s: isinstance(s, (Comment, Declaration, Doctype,
+                                                               ProcessingInstruction))):
+        node.extract()
+    for tag in soup.find_all(NEVER_TEXT):
+        tag.decompose()
+    for tag in soup.find_all(_hidden):
+        tag.decompose()
+    total = len(soup.get_text(" ", strip=True)) or 1
+    for tag in soup.find_all(_furniture):
+        if tag.decomposed:
+            continue
+        if len(tag.get_text(" ", strip=True)) <= WRAPPER_SHARE * total:
+            tag.decompose()
+    lines = Layout().run(soup)
+    return "\n".join(lines).strip() + "\n", meta
+
+
+def _hidden(tag: Tag) -> bool:
+    style = str(tag.get("style", "")).replace(" ", "").lower()
+    return (tag.has_attr("hidden") or str(tag.get("aria-hidden", "")).lower() == "true"
+            or "display:none" in style or "visibility:hidden" in style)
+
+
+def _furniture(tag: Tag) -> bool:
+    if tag.name in ("body", "html", "main", "article"):
+        return False
+    if tag.name in FURNITURE_TAGS or str(tag.get("role", "")).lower() in FURNITURE_ROLES:
+        return True
+    names = " ".join([*_classes(tag), str(tag.get("id", ""))])
+    return any(FURNITURE_NAMES.fullmatch(word) for word in re.split(r"[\s_]+", names) if word) \
+        or any(FURNITURE_NAMES.fullmatch(part) for word in names.split() for part in word.split("-")[:1]
+               if "-" in word and part)
+
+
+def _classes(tag: Tag) -> list[str]:
+    value: object = tag.get("class") or []
+    return [str(v) for v in value] if isinstance(value, list) else str(value).split()
+
+
+class Layout:
+    """Block elements -> lines, as a text browser lays a page out."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.inline: list[str] = []
+
+    def run(self, soup: BeautifulSoup) -> list[str]:
+        self.walk(soup, prefix_stack=[])
+        self.flush()
+        return self.lines
+
+    def flush(self, blank: bool = False) -> None:
+        text = " ".join("".join(self.inline).split())
+        self.inline = []
+        if text:
+            self.lines.append(text)
+        if blank and self.lines and self.lines[-1] != "":
+            self.lines.append("")
+
+    def walk(self, node: Tag | BeautifulSoup, prefix_stack: list[str]) -> None:
+        for child in node.children:
+            if isinstance(child, NavigableString):
+                self.inline.append(str(child))
+                continue
+            if not isinstance(child, Tag):
+                continue
+            name = child.name
+            if name == "br":
+                self.flush()
+            elif name == "li":
+                self.flush()
+                marker = prefix_stack[-1] if prefix_stack else "•"
+                if marker.endswith("."):
+                    number = int(marker[:-1])
+                    prefix_stack[-1] = "%d." % (number + 1)
+                self.inline.append(marker + " ")
+                self.walk(child, prefix_stack)
+                self.flush(blank=True)
+            elif name in ("ul", "ol"):
+                self.flush(blank=True)
+                self.walk(child, [*prefix_stack, "1." if name == "ol" else "•"])
+                self.flush(blank=True)
+            elif name in CELLS:
+                self.inline.append("  ")
+                self.walk(child, prefix_stack)
+                self.inline.append("  ")
+            elif name == "tr":
+                self.flush()
+                self.walk(child, prefix_stack)
+                self.flush()
+            elif name in BLOCKS:
+                self.flush(blank=True)
+                self.walk(child, prefix_stack)
+                self.flush(blank=True)
+            else:
+                self.walk(child, prefix_stack)
+
+
+def page_meta(soup: BeautifulSoup) -> PageMeta:
+    article = _json_ld_article(soup)
+    title = (_text(article.get("headline")) or _meta(soup, "og:title") or _meta(soup, "twitter:title")
+             or _first_h1(soup))
+    date = (_text(article.get("datePublished")) or _meta(soup, "article:published_time")
+            or _meta(soup, "article:published") or _itemprop(soup, "datePublished"))
+    author = _names(article.get("author")) or _meta(soup, "author")
+    source = _names(article.get("publisher")) or _meta(soup, "og:site_name")
+    canonical = soup.find("link", rel="canonical")
+    url = (str(canonical.get("href", "")) if isinstance(canonical, Tag) else "") or _meta(soup, "og:url")
+    return PageMeta(
+        title=" ".join(title.split()),
+        date=date[:10] if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date[:10]) else "",
+        author=" ".join(author.split()),
+        source=" ".join(source.split()),
+        source_url=url if SAFE_URL.match(url) and url.startswith("http") else "",
+    )
+
+
+ARTICLE_TYPES = frozenset(("NewsArticle", "Article", "BlogPosting", "ReportageNewsArticle",
+                           "AnalysisNewsArticle", "OpinionNewsArticle", "WebPage"))
+
+
+def _json_ld_article(soup: BeautifulSoup) -> dict[str, Any]:
+    found: list[dict[str, Any]] = []
+    for script in soup.find_all("script", type="application/ld+json"):
+        try:
+            data = json.loads(script.string or "")
+        except (ValueError, TypeError):
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                stack.extend(v for k, v in item.items() if k == "@graph")
+                kind = item.get("@type")
+                kinds = kind if isinstance(kind, list) else [kind]
+                if any(k in ARTICLE_TYPES for k in kinds if isinstance(k, str)):
+                    found.append(item)
+    found.sort(key=lambda a: "WebPage" in str(a.get("@type")))  # a real article before a page
+    return found[0] if found else {}
+
+
+def _text(value: object) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _names(value: object) -> str:
+    items = value if isinstance(value, list) else [value]
+    names = [(_text(v.get("name")) if isinstance(v, dict) else _text(v)) for v in items]
+    return ", ".join(n for n in names if n)
+
+
+def _meta(soup: BeautifulSoup, key: str) -> str:
+    tag = soup.find("meta", attrs={"property": key}) or soup.find("meta", attrs={"name": key})
+    return str(tag.get("content", "")).strip() if isinstance(tag, Tag) else ""
+
+
+def _itemprop(soup: BeautifulSoup, key: str) -> str:
+    tag = soup.find(True, attrs={"itemprop": key})
+    if not isinstance(tag, Tag):
+        return ""
+    return str(tag.get("content") or tag.get("datetime") or tag.get_text(" ", strip=True)).strip()
+
+
+def _first_h1(soup: BeautifulSoup) -> str:
+    tag = soup.find("h1")
+    return tag.get_text(" ", strip=True) if isinstance(tag, Tag) else ""
