@@ -16,6 +16,7 @@ author, dates and publisher; OpenGraph title and site name;
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import dataclass
@@ -51,6 +52,9 @@ BLOCKS = frozenset("p div section article main header h1 h2 h3 h4 h5 h6 ul ol li
                    "caption fieldset body html".split())
 HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 CELLS = frozenset(("td", "th"))
+#: table cells are kept apart by a column gap, as a text browser draws them
+CELL = "\x1f"
+COLUMN_GAP = "   "
 
 
 @dataclass(frozen=True)
@@ -120,7 +124,8 @@ class Layout:
         return self.lines
 
     def flush(self, blank: bool = False) -> None:
-        text = " ".join("".join(self.inline).split())
+        cells = ("".join(self.inline)).split(CELL)
+        text = COLUMN_GAP.join(t for t in (" ".join(c.split()) for c in cells) if t)
         self.inline = []
         if text:
             self.lines.append(text)
@@ -151,9 +156,9 @@ class Layout:
                 self.walk(child, [*prefix_stack, "1." if name == "ol" else "•"])
                 self.flush(blank=True)
             elif name in CELLS:
-                self.inline.append("  ")
+                self.inline.append(CELL)
                 self.walk(child, prefix_stack)
-                self.inline.append("  ")
+                self.inline.append(CELL)
             elif name == "tr":
                 self.flush()
                 self.walk(child, prefix_stack)
@@ -168,16 +173,15 @@ class Layout:
 
 def page_meta(soup: BeautifulSoup) -> PageMeta:
     article = _json_ld_article(soup)
-    title = (_text(article.get("headline")) or _meta(soup, "og:title") or _meta(soup, "twitter:title")
-             or _first_h1(soup))
+    source = _names(article.get("publisher")) or _meta(soup, "og:site_name")
+    title = page_title(soup, article, source)
     date = (_text(article.get("datePublished")) or _meta(soup, "article:published_time")
             or _meta(soup, "article:published") or _itemprop(soup, "datePublished"))
     author = _names(article.get("author")) or _meta(soup, "author")
-    source = _names(article.get("publisher")) or _meta(soup, "og:site_name")
     canonical = soup.find("link", rel="canonical")
     url = (str(canonical.get("href", "")) if isinstance(canonical, Tag) else "") or _meta(soup, "og:url")
     return PageMeta(
-        title=" ".join(title.split()),
+        title=title,
         date=date[:10] if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date[:10]) else "",
         author=" ".join(author.split()),
         source=" ".join(source.split()),
@@ -233,6 +237,44 @@ def _itemprop(soup: BeautifulSoup, key: str) -> str:
     return str(tag.get("content") or tag.get("datetime") or tag.get_text(" ", strip=True)).strip()
 
 
-def _first_h1(soup: BeautifulSoup) -> str:
-    tag = soup.find("h1")
-    return tag.get_text(" ", strip=True) if isinstance(tag, Tag) else ""
+#: what sites put between a headline and their name: "Headline | Site", "Site - Headline"
+TITLE_SEPARATOR = re.compile(r"\s+[|\-–—»:]\s+")
+#: an h1 that shares at least this share of its words with the page's declared title is the headline
+HEADLINE_OVERLAP = 0.5
+
+
+def page_title(soup: BeautifulSoup, article: dict[str, Any], site: str) -> str:
+    """The headline: the first h1 that agrees with the title the page declares (OpenGraph,
+    JSON-LD, <title>), else that declared title without the site's name."""
+    head = soup.title.get_text(" ", strip=True) if soup.title else ""
+    declared = _clean(_meta(soup, "og:title") or _text(article.get("headline"))
+                      or _meta(soup, "twitter:title") or head)
+    known = _words(declared)
+    for h1 in soup.find_all("h1"):
+        text = _clean(h1.get_text(" ", strip=True))
+        own = _words(text)
+        if own and len(own & known) >= HEADLINE_OVERLAP * len(own):
+            return text
+    return without_site_name(declared, _clean(site))
+
+
+def without_site_name(title: str, site: str) -> str:
+    """ "Headline | TheHill" -> "Headline"; with no known site name, the longest part."""
+    parts = TITLE_SEPARATOR.split(title)
+    if len(parts) < 2:
+        return title
+    if site:
+        name = site.casefold()
+        kept = [p for p in parts if p.casefold() not in name and name not in p.casefold()]
+        if kept and len(kept) < len(parts):
+            return " - ".join(kept)
+    return max(parts, key=len)
+
+
+def _clean(text: str) -> str:
+    """Entities some sites escape twice (&amp;#8217;) decoded, spaces normalised."""
+    return " ".join(html.unescape(text).split())
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.casefold()))
