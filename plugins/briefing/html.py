@@ -42,7 +42,7 @@ FURNITURE_NAMES = re.compile(
     r"sign-up|comments?|commentlist|disqus|cookies?|consent|gdpr|promo\w*|advert\w*|ads?|adslot|ad-\w+|"
     r"sponsor\w*|sidebar|breadcrumbs?|footer|navbar|nav|navigation|menu|popup|modal|outbrain|taboola|"
     r"paywall|author-bio|authorbio|tags|tag-list|taglist|more-stories|read-more|readmore|trending|"
-    r"most-popular|popular)",
+    r"most-popular|popular|dont-miss|do-not-miss|also-read|read-also|you-may-like|more-from)",
     re.IGNORECASE,
 )
 #: a furniture-named element holding more than this share of the page's text is a wrapper: kept
@@ -101,9 +101,7 @@ def _furniture(tag: Tag) -> bool:
     if tag.name in FURNITURE_TAGS or str(tag.get("role", "")).lower() in FURNITURE_ROLES:
         return True
     names = " ".join([*_classes(tag), str(tag.get("id", ""))])
-    return any(FURNITURE_NAMES.fullmatch(word) for word in re.split(r"[\s_]+", names) if word) \
-        or any(FURNITURE_NAMES.fullmatch(part) for word in names.split() for part in word.split("-")[:1]
-               if "-" in word and part)
+    return any(FURNITURE_NAMES.fullmatch(word) for word in re.split(r"[\s_]+", names) if word)
 
 
 def _classes(tag: Tag) -> list[str]:
