@@ -11,14 +11,18 @@ from pathlib import Path
 import pytest
 from briefing.cli import explain
 from briefing.emit import emit
-from briefing.pipeline import convert
+from briefing.pipeline import convert_seed
 from conftest import GOLDEN, NATO_SEED
 
 SCENARIOS = sorted(p.name for p in GOLDEN.iterdir() if p.is_dir())
 
 
 def seed_of(scenario: str) -> Path:
-    return NATO_SEED if scenario == "nato" else GOLDEN / scenario / "seed.txt"
+    """The scenario's seed: copied text (seed.txt) or a saved page (seed.html)."""
+    if scenario == "nato":
+        return NATO_SEED
+    page = GOLDEN / scenario / "seed.html"
+    return page if page.is_file() else GOLDEN / scenario / "seed.txt"
 
 
 def check(path: Path, actual: str, update: bool) -> None:
@@ -34,18 +38,21 @@ def check(path: Path, actual: str, update: bool) -> None:
 
 @pytest.mark.parametrize("scenario", SCENARIOS)
 def test_explain(scenario: str, update_golden: bool) -> None:
-    article = convert(seed_of(scenario).read_bytes())
+    seed = seed_of(scenario)
+    article = convert_seed(seed.read_bytes(), seed.name)
     check(GOLDEN / scenario / "explain.txt", explain(article), update_golden)
 
 
 @pytest.mark.parametrize("scenario", SCENARIOS)
 def test_markdown(scenario: str, update_golden: bool) -> None:
-    article = convert(seed_of(scenario).read_bytes())
-    check(GOLDEN / scenario / "expected.md", emit(article, "seeds/%s.txt" % scenario), update_golden)
+    seed = seed_of(scenario)
+    article = convert_seed(seed.read_bytes(), seed.name)
+    check(GOLDEN / scenario / "expected.md", emit(article, "seeds/%s%s" % (scenario, seed.suffix)),
+          update_golden)
 
 
 def test_every_scenario_has_its_files() -> None:
     for scenario in SCENARIOS:
         for name in ("explain.txt", "expected.md"):
             assert (GOLDEN / scenario / name).is_file(), (scenario, name)
-        assert scenario == "nato" or (GOLDEN / scenario / "seed.txt").is_file()
+        assert seed_of(scenario).is_file()

@@ -247,13 +247,14 @@ def page_title(soup: BeautifulSoup, article: dict[str, Any], site: str) -> str:
     head = soup.title.get_text(" ", strip=True) if soup.title else ""
     declared = _clean(_meta(soup, "og:title") or _text(article.get("headline"))
                       or _meta(soup, "twitter:title") or head)
-    known = _words(declared)
+    headline = without_site_name(declared, _clean(site))
+    known = _words(declared) - _words(site)
     for h1 in soup.find_all("h1"):
         text = _clean(h1.get_text(" ", strip=True))
         own = _words(text)
         if own and len(own & known) >= HEADLINE_OVERLAP * len(own):
             return text
-    return without_site_name(declared, _clean(site))
+    return headline
 
 
 def without_site_name(title: str, site: str) -> str:

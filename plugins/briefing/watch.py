@@ -22,10 +22,20 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from .source import SEED_SUFFIXES, SIDECAR_SUFFIX
+
 #: what the build itself writes among the inputs (`publish.INPUTS`, the watched folders and files)
 GENERATED = (os.sep + "briefings" + os.sep, "__pycache__")
 BUILD_ID = ".build-id"
-SEED_SUFFIXES = (".txt", ".yaml")
+
+
+def seeds_of(path: Path) -> list[Path]:
+    """The seed a changed file in seeds/ belongs to: itself, or the seed a sidecar goes with."""
+    if path.suffix.lower() in SEED_SUFFIXES:
+        return [path]
+    if path.suffix == SIDECAR_SUFFIX:
+        return [s for s in (path.with_suffix(x) for x in SEED_SUFFIXES) if s.exists()]
+    return []
 
 
 def bump(output: Path) -> None:
@@ -104,8 +114,8 @@ def run(project: Path, livereload: bool = False) -> None:
             changed = sorted({Path(p) for _, p in changes})
             print("changed: %s" % ", ".join(p.name for p in changed), flush=True)
             builder.stop()
-            seeds = sorted({p.with_suffix(".txt") for p in changed if p.suffix in SEED_SUFFIXES
-                            and p.parent == project / "seeds"})
+            seeds = sorted({seed for p in changed if p.parent == project / "seeds"
+                            for seed in seeds_of(p)})
             only_seeds = len(seeds) > 0 and all(p.parent == project / "seeds" for p in changed)
             if only_seeds and live.usable():
                 pages = [live.refresh(seed) for seed in seeds if seed.exists()]
