@@ -94,6 +94,8 @@ def report(article: Article, name: str) -> str:
         _field("sections", str(len(article.sections)), [s.title for s in article.sections]),
         _field("pull quotes", str(len(article.pull_quotes)),
                ["%s (%s)" % (q.text, q.speaker or "no speaker") for q in article.pull_quotes]),
+        _field("key figures", str(len(article.figures)), [f.text for f in article.figures]),
+        _field("quoted", str(len(article.quoted)), ["%s (%d)" % (s.name, s.quotes) for s in article.quoted]),
         _field("kept", "%d blocks, %d words; dropped %d lines:" % (len(article.blocks), article.words,
                                                                  len(dropped)),
                ["%4d  %s" % (n, reason) for reason, n in sorted(counts.items(), key=lambda kv: -kv[1])]),
@@ -169,6 +171,11 @@ def explain(article: Article) -> str:
         out.append("line %d: %s: %s" % (d.line.number, verb, snippet))
     for q in article.pull_quotes:
         out.append("pull quote (line %d, %s): %s" % (q.line, q.speaker or "no speaker", q.text))
+    for f in article.figures:
+        out.append("key figure (line %d, %s): %s" % (f.line, f.rule, f.text))
+    for s in article.quoted:
+        plural = "" if s.quotes == 1 else "s"
+        out.append("quoted (line %d, %d quote%s): %s" % (s.line, s.quotes, plural, s.name))
     return "\n".join(out) + "\n"
 
 

@@ -26,8 +26,10 @@ class Config:
     #: at most this many pull quotes are chosen (at least `min_pull_quotes` when there are enough)
     max_pull_quotes: int = 4
     min_pull_quotes: int = 2
-    #: at most this many tags are derived from the text
+    #: at most this many tags are derived from the text (named speakers come on top)
     max_tags: int = 6
+    #: at most this many key figures in the at-a-glance box
+    max_figures: int = 5
     #: summary length, in characters, cut at a sentence (or word) boundary
     summary_chars: int = 280
     #: display titles longer than this are cut at a word boundary

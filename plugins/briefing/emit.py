@@ -71,6 +71,9 @@ def front_matter(article: Article, seed: str) -> dict[str, Any]:
              "after_block": q.block}
             for q in article.pull_quotes
         ],
+        "figures": [{"text": f.text, "rule": f.rule, "block": f.block} for f in article.figures],
+        "quoted": [{"speaker": q.name, "quotes": q.quotes, "first": q.first, "block": q.block}
+                   for q in article.quoted],
         "seed": seed,
     }
     return {k: v for k, v in data.items() if v not in ("", [], None)}

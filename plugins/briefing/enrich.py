@@ -13,7 +13,8 @@ from collections import Counter
 from datetime import date
 
 from .config import Config
-from .model import Article, Block, Decision, Diagnostic, Kind, Section
+from .glance import find_figures, who_is_quoted
+from .model import Article, Block, Decision, Diagnostic, Kind, Section, Speaker
 from .quotes import choose_pull_quotes, find_quotes
 from .rules import DATE
 from .slug import slugify
@@ -52,6 +53,7 @@ def enrich(decisions: list[Decision], blocks: list[Block], config: Config) -> Ar
                        if d.kind in (Kind.DATELINE, Kind.BYLINE) and parse_date(d.line.text)), "")
     body_words = sum(words(b.text) + sum(words(i) for i in b.items) for b in blocks)
     quotes = find_quotes(blocks)
+    quoted = who_is_quoted(quotes)
     return Article(
         title=title,
         blocks=tuple(blocks),
@@ -62,14 +64,23 @@ def enrich(decisions: list[Decision], blocks: list[Block], config: Config) -> Ar
         date_from="dateline" if found_date else "",
         slug=slugify(title, config.max_slug_chars),
         summary=summarize(blocks, config.summary_chars),
-        tags=tuple(find_tags(blocks, title, config.max_tags)),
+        tags=entity_tags(find_tags(blocks, title, config.max_tags), quoted),
         quotes=tuple(quotes),
         pull_quotes=tuple(choose_pull_quotes(quotes, config.max_pull_quotes, config.min_pull_quotes)),
         sections=tuple(Section(b.text, b.anchor) for b in blocks if b.kind is Kind.HEADING),
+        figures=tuple(find_figures(blocks, config.max_figures)),
+        quoted=tuple(quoted),
         words=body_words,
         reading_minutes=max(1, math.ceil(body_words / config.words_per_minute)),
         diagnostics=tuple(diagnostics),
     )
+
+
+def entity_tags(topics: list[str], quoted: list[Speaker]) -> tuple[str, ...]:
+    """The topics, then every named speaker not among them: tag pages become dossiers."""
+    known = {t.casefold() for t in topics}
+    extra = [s.name for s in quoted if s.name.casefold() not in known]
+    return tuple(topics + extra)
 
 
 def _fallback_title(blocks: list[Block]) -> str:

@@ -87,6 +87,27 @@ class Quote:
 
 
 @dataclass(frozen=True)
+class Figure:
+    """A key figure with its context, the rule that found it and where it stands."""
+
+    text: str
+    rule: str
+    block: int
+    line: int
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Someone the article quotes: how often, and the first quote."""
+
+    name: str
+    quotes: int
+    first: str
+    block: int
+    line: int
+
+
+@dataclass(frozen=True)
 class Section:
     title: str
     anchor: str
@@ -111,6 +132,8 @@ class Article:
     quotes: tuple[Quote, ...] = ()
     pull_quotes: tuple[Quote, ...] = ()
     sections: tuple[Section, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    quoted: tuple[Speaker, ...] = ()
     words: int = 0
     reading_minutes: int = 0
     diagnostics: tuple[Diagnostic, ...] = field(default=())

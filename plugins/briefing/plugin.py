@@ -39,14 +39,14 @@ from .config import Config
 from .emit import YAML_LOADER, is_hand_edited
 from .generate import GenerateError, generate_all
 from .related import related
-from .render import render_briefing, render_page, sanitize
+from .render import glance_targets, render_briefing, render_page, sanitize
 
 logger = logging.getLogger(__name__)
 
 #: front-matter keys the reader accepts, and nothing else
 FRONT_MATTER_KEYS = frozenset(
     "title date date_from slug summary caption author source source_url tags words "
-    "reading_time sections pull_quotes seed checksum".split()
+    "reading_time sections pull_quotes figures quoted seed checksum".split()
 )
 
 
@@ -110,7 +110,17 @@ class BriefingReader(BaseReader):  # type: ignore[misc]
                 "and delete this file" % source_path
             )
         if "seed" in meta:
-            content = render_briefing(body, meta.get("sections", []), meta.get("pull_quotes", []))
+            figures, quoted = list(meta.get("figures") or []), list(meta.get("quoted") or [])
+            anchors = {str(s.get("anchor", "")) for s in meta.get("sections") or []}
+            targets, figure_ids, quote_ids = glance_targets(figures, quoted, anchors)
+            meta["glance"] = {
+                "figures": [{"text": str(f.get("text", "")), "href": "#" + i if i else ""}
+                            for f, i in zip(figures, figure_ids, strict=True)],
+                "quoted": [{"speaker": str(q.get("speaker", "")), "quotes": int(q.get("quotes", 0) or 0),
+                            "first": str(q.get("first", "")), "href": "#" + i if i else ""}
+                           for q, i in zip(quoted, quote_ids, strict=True)],
+            }
+            content = render_briefing(body, meta.get("sections", []), meta.get("pull_quotes", []), targets)
             clean = sanitize(content)
             if clean != content:
                 logger.warning("%s: the sanitizer had to change the rendered HTML (please report)",

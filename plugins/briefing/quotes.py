@@ -37,6 +37,14 @@ NOT_NAMES = {
     "The", "This", "That", "It", "He", "She", "They", "We", "I", "A", "An", "But", "And", "What",
     "When", "While", "As", "So", "Yet", "Then", "Still", "Now", "However", "Also", "In", "On", "At",
 }
+#: words that make a capitalised pair a place or a body, never a person ("United States")
+NOT_PERSON = frozenset(
+    "United States Kingdom Union Nations Republic Council Commission Ministry Department House Party "
+    "Bank Fund Agency Office Court Parliament Congress Senate Assembly Army Forces Guard Police Street "
+    "City County Province Region Sea Ocean River North South East West Eastern Western Northern Southern "
+    "European American African Asian Atlantic Pacific Middle New Saudi Arabia Korea Africa America "
+    "Kingdom Emirates Airlines Group Company Corporation University School Times Post News Media".split()
+)
 #: words of office dropped from the front of a speaker's name ("Senator Maria Alvarez")
 TITLES = frozenset(
     "Senator Sen President Vice Secretary General Commissioner Minister Prime Governor Gov Rep "
@@ -143,6 +151,8 @@ def _valid(candidate: str, names: dict[str, str]) -> str:
         return ""
     if len(parts) == 1:
         return names.get(parts[0], "")
+    if any(p in NOT_PERSON for p in parts):
+        return ""
     name = " ".join(parts)
     return names.get(name, name)
 
@@ -157,7 +167,8 @@ def _full_names(blocks: list[Block]) -> dict[str, str]:
                 pair = m.group(1) + " " + m.group(2)
                 seen = pairs.setdefault(m.group(2), {})
                 seen[pair] = seen.get(pair, 0) + 1
-    return {surname: max(seen, key=lambda k: seen[k]) for surname, seen in pairs.items()}
+    return {surname: max(seen, key=lambda k: seen[k]) for surname, seen in pairs.items()
+            if not any(w in NOT_PERSON for w in max(seen, key=lambda k: seen[k]).split())}
 
 
 def pull_quote_score(quote: Quote) -> float:

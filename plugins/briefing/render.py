@@ -32,7 +32,7 @@ NUMBERED = re.compile(r"\d+\. ")
 #: everything a generated briefing body may contain; the sanitizer's allow-list (second wall)
 ALLOWED_TAGS = frozenset({"p", "h2", "a", "ul", "ol", "li", "aside"})
 ALLOWED_ATTRIBUTES = {"a": {"href", "class", "aria-label"}, "h2": {"id"}, "aside": {"class", "aria-hidden"},
-                      "p": {"class"}}
+                      "p": {"class", "id"}, "ul": {"id"}, "ol": {"id"}}
 ALLOWED_SCHEMES = frozenset({"http", "https", "mailto"})
 
 
@@ -42,10 +42,35 @@ def sanitize(html_text: str) -> str:
                          url_schemes=set(ALLOWED_SCHEMES)))
 
 
-def render_briefing(body: str, sections: list[dict[str, str]], pulls: list[dict[str, Any]]) -> str:
-    """The HTML of a generated briefing body (see the module docstring)."""
+def glance_targets(figures: list[dict[str, Any]], quoted: list[dict[str, Any]],
+                   taken: set[str]) -> tuple[dict[int, str], list[str], list[str]]:
+    """Ids for the blocks the at-a-glance box links to: (block -> id, one id per figure, per speaker).
+
+    A figure links to "figure-N", a speaker's first quote to "quote-<name>"; a block
+    that two of them point at keeps the first id.  "" where the block is unknown.
+    """
+    ids: dict[int, str] = {}
+
+    def target(block: Any, wanted: str) -> str:
+        index = int(block) if isinstance(block, int) or str(block).lstrip("-").isdigit() else -1
+        if index < 0:
+            return ""
+        if index not in ids:
+            ids[index] = unique(wanted, taken)
+        return ids[index]
+
+    figure_ids = [target(f.get("block", -1), "figure-%d" % n) for n, f in enumerate(figures, 1)]
+    quote_ids = [target(q.get("block", -1), "quote-" + (slugify(str(q.get("speaker", ""))) or "speaker"))
+                 for q in quoted]
+    return ids, figure_ids, quote_ids
+
+
+def render_briefing(body: str, sections: list[dict[str, str]], pulls: list[dict[str, Any]],
+                    targets: dict[int, str] | None = None) -> str:
+    """The HTML of a generated briefing body (see the module docstring); `targets` gives blocks ids."""
+    targets = targets or {}
     parts: list[str] = []
-    taken: set[str] = set()
+    taken: set[str] = set(targets.values())
     headings = 0
     for block in (b for b in body.split("\n\n") if b.strip()):
         lines = block.strip("\n").split("\n")
@@ -57,11 +82,11 @@ def render_briefing(body: str, sections: list[dict[str, str]], pulls: list[dict[
             parts.append('<h2 id="%s">%s<a class="permalink" href="#%s" aria-label="Permalink to this '
                          'section">#</a></h2>' % (anchor, _text(text), anchor))
         elif all(line.startswith("- ") for line in lines):
-            parts.append(_list("ul", [line[2:] for line in lines]))
+            parts.append(_list("ul", [line[2:] for line in lines], _id(targets.get(len(parts)))))
         elif all(NUMBERED.match(line) for line in lines):
-            parts.append(_list("ol", [line.split(" ", 1)[1] for line in lines]))
+            parts.append(_list("ol", [line.split(" ", 1)[1] for line in lines], _id(targets.get(len(parts)))))
         else:
-            parts.append("<p>%s</p>" % _text(unescape(" ".join(lines))))
+            parts.append("<p%s>%s</p>" % (_id(targets.get(len(parts))), _text(unescape(" ".join(lines)))))
     for pull in sorted(pulls, key=lambda p: -int(p.get("after_block", -1))):
         index = int(pull.get("after_block", -1))
         if 0 <= index < len(parts):
@@ -73,9 +98,13 @@ def _text(text: str) -> str:
     return html.escape(text, quote=False)
 
 
-def _list(tag: str, items: list[str]) -> str:
+def _id(anchor: str | None) -> str:
+    return ' id="%s"' % html.escape(anchor) if anchor else ""
+
+
+def _list(tag: str, items: list[str], attributes: str = "") -> str:
     inner = "\n".join("<li>%s</li>" % _text(unescape(item)) for item in items)
-    return "<%s>\n%s\n</%s>" % (tag, inner, tag)
+    return "<%s%s>\n%s\n</%s>" % (tag, attributes, inner, tag)
 
 
 def _aside(pull: dict[str, Any]) -> str:

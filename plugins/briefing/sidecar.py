@@ -25,7 +25,7 @@ from typing import Any
 import yaml
 
 from .config import Config
-from .model import Article, Decision, Diagnostic, Kind, Quote
+from .model import Article, Decision, Diagnostic, Figure, Kind, Quote, Speaker
 from .slug import slugify
 from .text import cut_words
 
@@ -48,6 +48,10 @@ class Sidecar:
     summary: str = ""
     tags: tuple[str, ...] | None = None
     pull_quotes: tuple[Quote, ...] | None = None
+    #: the key figures as the editor words them ([] hides the box's figures)
+    figures: tuple[str, ...] | None = None
+    #: the speakers to list, as (name, first quote or "") ([] hides who is quoted)
+    quoted: tuple[tuple[str, str], ...] | None = None
     keep_lines: tuple[int, ...] = ()
     drop_lines: tuple[int, ...] = ()
     #: where a `date` comes from, as the build log says it
@@ -84,7 +88,7 @@ def load_sidecar(text: str) -> Sidecar:
         return Sidecar()
     if not isinstance(data, dict):
         raise SidecarError("a sidecar must be a mapping of field: value")
-    known = {f.name for f in fields(Sidecar)}
+    known = {f.name for f in fields(Sidecar)} - {"date_from"}
     unknown = sorted(str(k) for k in data if k not in known)
     if unknown:
         raise SidecarError("unknown field(s) %s (known: %s)" % (", ".join(unknown), ", ".join(sorted(known))))
@@ -107,6 +111,16 @@ def _field(key: str, value: Any) -> Any:
         if not isinstance(value, list) or not all(isinstance(v, dict) and "text" in v for v in value):
             raise SidecarError("pull_quotes must be a list of {text, speaker}")
         return tuple(Quote(str(v["text"]), str(v.get("speaker", "")), -1, 0) for v in value)
+    if key == "figures":
+        if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) for v in value):
+            raise SidecarError("figures must be a list of texts ([] hides them)")
+        return tuple(str(v) for v in value)
+    if key == "quoted":
+        named = (isinstance(v, str) or (isinstance(v, dict) and "speaker" in v) for v in value or [])
+        if not isinstance(value, list) or not all(named):
+            raise SidecarError("quoted must be a list of names or {speaker, first} ([] hides it)")
+        return tuple((v, "") if isinstance(v, str) else (str(v["speaker"]), str(v.get("first", "")))
+                     for v in value)
     if key == "date":
         if isinstance(value, (datetime.date, datetime.datetime)):
             return value.isoformat()
@@ -142,14 +156,29 @@ def apply_sidecar(article: Article, sidecar: Sidecar, config: Config) -> Article
         changes["tags"] = sidecar.tags
     if sidecar.pull_quotes is not None:
         changes["pull_quotes"] = _placed(sidecar.pull_quotes, article)
+    if sidecar.figures is not None:
+        changes["figures"] = tuple(Figure(t, "sidecar", *_where(t, article)) for t in sidecar.figures)
+    if sidecar.quoted is not None:
+        changes["quoted"] = tuple(_speaker(name, first, article) for name, first in sidecar.quoted)
     return dataclasses.replace(article, **changes) if changes else article
 
 
 def _placed(quotes: tuple[Quote, ...], article: Article) -> tuple[Quote, ...]:
     """Place each editor's pull quote after the paragraph that contains its words."""
-    placed = []
-    for q in quotes:
-        index = next((i for i, b in enumerate(article.blocks) if q.text.strip(" .") in b.text), -1)
-        line = article.blocks[index].line if index >= 0 else 0
-        placed.append(Quote(q.text, q.speaker, index, line, q.score))
-    return tuple(placed)
+    return tuple(Quote(q.text, q.speaker, *_where(q.text, article), q.score) for q in quotes)
+
+
+def _where(text: str, article: Article) -> tuple[int, int]:
+    """(block index, seed line) of the first block that contains `text`; (-1, 0) when none does."""
+    needle = text.strip(" .")
+    index = next((i for i, b in enumerate(article.blocks)
+                  if needle in b.text or any(needle in x for x in b.items)), -1)
+    return index, article.blocks[index].line if index >= 0 else 0
+
+
+def _speaker(name: str, first: str, article: Article) -> Speaker:
+    """An editor's speaker: their quotes counted in the article, their first quote unless given."""
+    theirs = [q for q in article.quotes if q.speaker == name]
+    text = first or (theirs[0].text.strip().rstrip(",") if theirs else "")
+    block, line = _where(text, article) if text else (-1, 0)
+    return Speaker(name, len(theirs), text, block, line)
