@@ -180,3 +180,37 @@ def test_the_404_page_is_styled_at_any_depth(server: str, browser: object) -> No
     assert page.evaluate("getComputedStyle(document.querySelector('main')).maxWidth") != "none"  # styled
     assert problems == [], problems
     page.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_at_a_glance_box_is_readable_on_a_phone_and_links_into_the_text(
+        server: str, browser: object, scheme: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = browser.new_page(viewport={"width": 390, "height": 844}, color_scheme=scheme)  # type: ignore[attr-defined]
+    page.goto(server + ARTICLE)
+    box = page.locator("section.glance")
+    assert box.is_visible()
+    figures = box.locator("ul.figures li")
+    assert figures.count() == 5
+    assert "up to 5% of GDP on defense by 2035" in figures.all_inner_texts()
+    who = box.locator("ul.quoted li").first.inner_text()
+    assert who.startswith("Mark Rutte, 8 quotes: “Getting there requires the Russians”")
+    # every line of the box fits the phone's width, in a readable size
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    right = page.evaluate("Math.max(...[...document.querySelectorAll('section.glance li')]"
+                          ".map(e => e.getBoundingClientRect().right))")
+    assert right <= 390
+    size = page.evaluate("parseFloat(getComputedStyle(document.querySelector('section.glance li')).fontSize)")
+    assert size >= 13
+    results = Axe().run(page, context="section.glance")
+    assert [v["id"] for v in results.response["violations"]] == []
+    box.screenshot(path=str(ARTIFACTS / ("glance-390-%s.png" % scheme)))
+    # the speaker's first quote and a figure link to the paragraphs that hold them
+    box.locator("ul.quoted a").first.click()
+    target = page.evaluate("document.getElementById(location.hash.slice(1)).textContent")
+    assert "Getting there requires the Russians" in target
+    box.locator("ul.figures a", has_text="40%").click()
+    target = page.evaluate("document.getElementById(location.hash.slice(1)).textContent")
+    assert "roughly 40% of its state budget to defense" in target
+    page.close()

@@ -85,30 +85,43 @@ def find_figures(blocks: tuple[Block, ...] | list[Block], most: int) -> list[Fig
 
 
 def context(text: str, start: int, end: int) -> str | None:
-    """The figure at text[start:end] with the words of its clause around it; None if too bare."""
-    before = re.split(CLAUSE_END, text[:start])[-1].split()
-    while before and before[0].casefold().strip("’'") in STOP_WORDS:
+    """The figure at text[start:end] with words of its clause around it, as the text has them;
+    None when fewer than `MIN_CONTEXT_WORDS` words say what the number is about."""
+    clause_start = max((m.end() for m in CLAUSE_END.finditer(text, 0, start)), default=0)
+    before = list(WORD_SPAN.finditer(text, clause_start, start))
+    while before and before[0].group(0).casefold().strip("’'") in STOP_WORDS:
         before.pop(0)
-    after: list[str] = []
-    for word in re.split(CLAUSE_END, text[end:])[0].split()[:AFTER_WORDS]:
-        if word.casefold() in STOP_WORDS:
+    clause_end = next((m.start() for m in CLAUSE_END.finditer(text, end)), len(text))
+    after = []
+    for m in list(WORD_SPAN.finditer(text, end, clause_end))[:AFTER_WORDS]:
+        if m.group(0).casefold() in STOP_WORDS:
             break
-        after.append(word)
+        after.append(m)
     # with enough said after the number, only its qualifier comes before ("up to", "roughly")
-    room = QUALIFIER_WORDS if _letters(after) >= MIN_CONTEXT_WORDS else BEFORE_WORDS
-    cut = before[-room:] if room else []
-    for i, word in enumerate(list(cut)):
-        if word.casefold() in STOP_WORDS:
-            cut = cut[i + 1:]
-    words = _letters(cut + after)
-    if words < MIN_CONTEXT_WORDS:
+    room = QUALIFIER_WORDS if _meaningful(after) >= MIN_CONTEXT_WORDS else BEFORE_WORDS
+    kept = before[-room:] if room else []
+    for i, m in enumerate(list(kept)):
+        if m.group(0).casefold() in STOP_WORDS:
+            kept = kept[i + 1:]
+    if _meaningful(kept + after) < MIN_CONTEXT_WORDS:
         return None
-    return " ".join([*cut, text[start:end], *after]).strip()
+    first = kept[0].start() if kept else start
+    last = after[-1].end() if after else end
+    return text[first:last]
 
 
-def _letters(words: list[str]) -> int:
-    """How many of `words` are words of letters (not numbers or marks)."""
-    return len(re.findall(r"[^\W\d_]{2,}", " ".join(words)))
+WORD_SPAN = re.compile(r"\S+")
+#: words that say nothing about what a number measures
+FUNCTION_WORDS = frozenset(
+    "it its it's he she they we you this that these those the a an of to in on at by for from with as is was "
+    "are were be been being has have had up roughly about around some nearly almost over under than more "
+    "less can could may might will would just only also".split())
+
+
+def _meaningful(spans: list[re.Match[str]]) -> int:
+    """How many of the words are words of letters that carry meaning (not "it", "the", "of")."""
+    words = re.findall(r"[^\W\d_]{2,}", " ".join(m.group(0) for m in spans))
+    return sum(1 for w in words if w.casefold() not in FUNCTION_WORDS)
 
 
 def who_is_quoted(quotes: tuple[Quote, ...] | list[Quote]) -> list[Speaker]:
