@@ -4,8 +4,8 @@ BeautifulSoup parses the page; what can never be article text goes first
 (scripts, styles, forms, iframes, comments, hidden elements), then what the
 page's own structure marks as furniture (`nav`, `footer`, `aside`, ARIA roles,
 class and id names such as share, related, newsletter, comments, cookie), unless
-that element holds most of the page's text (a wrapper named "has-sidebar" is
-not a sidebar).  The rest is laid out as a text browser would: one block per
+that element holds the page's main run of paragraphs (a wrapper named
+"has-sidebar" is not a sidebar).  The rest is laid out as a text browser would: one block per
 line, blank lines between paragraphs, list items as "• item", table cells
 apart, so the same stages (locate, classify, assemble) do the rest.
 
@@ -42,11 +42,10 @@ FURNITURE_NAMES = re.compile(
     r"sign-up|comments?|commentlist|disqus|cookies?|consent|gdpr|promo\w*|advert\w*|ads?|adslot|ad-\w+|"
     r"sponsor\w*|sidebar|breadcrumbs?|footer|navbar|nav|navigation|menu|popup|modal|outbrain|taboola|"
     r"paywall|author-bio|authorbio|tags|tag-list|taglist|more-stories|read-more|readmore|trending|"
-    r"most-popular|popular|dont-miss|do-not-miss|also-read|read-also|you-may-like|more-from)",
+    r"most-popular|popular|dont-miss|do-not-miss|also-read|read-also|you-may-like|more-from|recirc\w*|"
+    r"content-recirculation|nocontent)",
     re.IGNORECASE,
 )
-#: a furniture-named element holding more than this share of the page's text is a wrapper: kept
-WRAPPER_SHARE = 0.5
 BLOCKS = frozenset("p div section article main header h1 h2 h3 h4 h5 h6 ul ol li blockquote figure "
                    "figcaption pre table thead tbody tfoot tr dl dt dd hr address details summary center "
                    "caption fieldset body html".split())
@@ -79,14 +78,26 @@ def read_html(text: str) -> tuple[str, PageMeta]:
         tag.decompose()
     for tag in soup.find_all(_hidden):
         tag.decompose()
-    total = len(soup.get_text(" ", strip=True)) or 1
+    main = main_text_holder(soup)
     for tag in soup.find_all(_furniture):
         if tag.decomposed:
             continue
-        if len(tag.get_text(" ", strip=True)) <= WRAPPER_SHARE * total:
+        if main is None or not (tag is main or main in tag.descendants):
             tag.decompose()
     lines = Layout().run(soup)
     return "\n".join(lines).strip() + "\n", meta
+
+
+def main_text_holder(soup: BeautifulSoup) -> Tag | None:
+    """The element whose paragraphs hold the most text: the article body, whatever its class says.
+    A furniture-named element around it is a wrapper ("has-sidebar" on <body>) and is kept."""
+    mass: dict[int, tuple[Tag, int]] = {}
+    for paragraph in soup.find_all("p"):
+        parent = paragraph.parent
+        if isinstance(parent, Tag):
+            held = mass.get(id(parent), (parent, 0))[1]
+            mass[id(parent)] = (parent, held + len(paragraph.get_text(" ", strip=True)))
+    return max(mass.values(), key=lambda kv: kv[1])[0] if mass else None
 
 
 def _hidden(tag: Tag) -> bool:
