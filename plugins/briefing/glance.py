@@ -20,6 +20,7 @@ import re
 from typing import NamedTuple
 
 from .model import Block, Figure, Kind, Quote, Speaker
+from .prefilter import required_literals
 
 NUMBER_WORDS = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
                 r"forty|fifty|a hundred|hundreds|thousands|dozens)")
@@ -34,6 +35,11 @@ class FigureRule(NamedTuple):
     name: str
     pattern: re.Pattern[str]
     weight: float
+
+    @property
+    def needs(self) -> frozenset[str] | None:
+        """Strings one of which a text must contain to hold such a figure (`prefilter`)."""
+        return NEEDS.get(self.name)
 
 
 FIGURE_RULES: tuple[FigureRule, ...] = (
@@ -50,6 +56,7 @@ FIGURE_RULES: tuple[FigureRule, ...] = (
     FigureRule("span of time", re.compile(
         rf"\b{RANGE}\s(?:seconds|minutes|hours|days|weeks|months|years|decades)\b", re.IGNORECASE), 1.5),
 )
+NEEDS = {rule.name: required_literals(rule.pattern.pattern) for rule in FIGURE_RULES}
 #: a clause ends at these marks
 CLAUSE_END = re.compile(r"[,;:.!?()\[\]“”\"—]|\s–\s")
 #: ... and context never runs past these words
@@ -64,24 +71,33 @@ MIN_CONTEXT_WORDS = 2
 
 def find_figures(blocks: tuple[Block, ...] | list[Block], most: int) -> list[Figure]:
     """The key figures of the body, at most `most`, in text order."""
-    found: list[tuple[float, int, Figure]] = []
-    seen: set[str] = set()
-    order = 0
+    candidates: list[tuple[float, int, int, Block, str, re.Match[str]]] = []
     for index, block in enumerate(blocks):
         if block.kind is Kind.HEADING:
             continue
         for text in (block.text, *block.items):
+            folded = text.casefold()
             for rule in FIGURE_RULES:
+                needs = rule.needs
+                if needs is not None and not any(map(folded.__contains__, needs)):
+                    continue
                 for m in rule.pattern.finditer(text):
-                    phrase = context(text, m.start(), m.end())
-                    value = m.group(0).casefold()
-                    if phrase is None or value in seen:
-                        continue
-                    seen.add(value)
-                    order += 1
-                    found.append((rule.weight, order, Figure(phrase, rule.name, index, block.line)))
-    best = sorted(found, key=lambda f: (-f[0], f[1]))[:most]
-    return [f for _, _, f in sorted(best, key=lambda f: f[1])]
+                    candidates.append((-rule.weight, len(candidates), index, block, rule.name, m))
+    # the strongest rules first, then the earliest; the context is worked out only for those tried
+    chosen: list[tuple[int, Figure]] = []
+    seen: set[str] = set()
+    for _, order, index, block, rule_name, m in sorted(candidates, key=lambda c: (c[0], c[1])):
+        value = m.group(0).casefold()
+        if value in seen:
+            continue
+        phrase = context(m.string, m.start(), m.end())
+        if phrase is None:
+            continue
+        seen.add(value)
+        chosen.append((order, Figure(phrase, rule_name, index, block.line)))
+        if len(chosen) == most:
+            break
+    return [figure for _, figure in sorted(chosen, key=lambda c: c[0])]
 
 
 def context(text: str, start: int, end: int) -> str | None:

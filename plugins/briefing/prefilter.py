@@ -22,6 +22,10 @@ except ImportError:  # pragma: no cover
     sre_parse = importlib.import_module("sre_parse")
 
 
+#: a character class of at most this many plain characters ("[$€£]") counts as one of them
+MAX_CLASS = 10
+
+
 def required_literals(pattern: str) -> frozenset[str] | None:
     """Case-folded strings one of which every match of `pattern` contains; None when unknown."""
     try:
@@ -56,6 +60,9 @@ def _sequence(items: list[tuple[object, object]]) -> set[str] | None:
             alternatives = [_sequence(list(b)) for b in value[1]]  # type: ignore[index]
             if alternatives and all(a is not None for a in alternatives):
                 inner = set().union(*alternatives)  # type: ignore[arg-type]
+        elif op is sre_parse.IN and 0 < len(value) <= MAX_CLASS:  # type: ignore[arg-type]
+            if all(o is sre_parse.LITERAL for o, _ in value):  # type: ignore[attr-defined]
+                inner = {chr(v).casefold() for _, v in value}  # type: ignore[attr-defined]
         elif op in (sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT) and value[0] >= 1:  # type: ignore[index]
             inner = _sequence(list(value[2]))  # type: ignore[index]
         if inner:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
+#: the measures below are pure and asked about the same line by several stages: remembered for
+#: this many distinct lines (a few seeds' worth)
+CACHED_LINES = 8192
 WORD = re.compile(r"\w+")
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 SENTENCE_END = re.compile(r"[.!?…。！？]['\"”’»)\]]*$")
@@ -17,6 +21,7 @@ BULLET = re.compile(r"^(?:[•◦▪●○■□☆★‣⁃∙·*+\-–—]\s+|
 NUMBERED = re.compile(r"^(\d{1,3})[.)]\s+(?=\S)")
 
 
+@functools.lru_cache(maxsize=CACHED_LINES)
 def words(text: str) -> int:
     """Word count, counting CJK text (written without spaces) as two characters a word."""
     count = len(WORD.findall(text))
@@ -30,6 +35,7 @@ def words(text: str) -> int:
 CJK_CASELESS = 10
 
 
+@functools.lru_cache(maxsize=CACHED_LINES)
 def lowercase_share(text: str) -> float:
     """Share of words in lower case: high in running text, low in menus and contact lines.
 
@@ -50,6 +56,7 @@ def digit_share(text: str) -> float:
     return sum(1 for t in tokens if t[0].isdigit()) / len(tokens) if tokens else 0.0
 
 
+@functools.lru_cache(maxsize=CACHED_LINES)
 def is_sentence(text: str) -> bool:
     """Ends like a sentence (full stop, question or exclamation mark, maybe quoted)."""
     return bool(SENTENCE_END.search(text))
@@ -61,6 +68,7 @@ SMALL_WORDS = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=CACHED_LINES)
 def is_title_case(text: str) -> bool:
     """Most words capitalised, as in a headline ("Europe’s Voice Is No Longer Optional")."""
     tokens = [t for t in LETTER_WORD.findall(text) if t.lower() not in SMALL_WORDS]
@@ -70,6 +78,7 @@ def is_title_case(text: str) -> bool:
     return upper >= 0.8 * len(tokens)
 
 
+@functools.lru_cache(maxsize=CACHED_LINES)
 def looks_like_prose(text: str, min_words: int = 12) -> bool:
     """Long enough and punctuated like running text (not a headline)."""
     n = words(text)
@@ -89,6 +98,7 @@ def looks_like_prose(text: str, min_words: int = 12) -> bool:
         and lowercase_share(text) >= 0.5
 
 
+@functools.lru_cache(maxsize=CACHED_LINES)
 def strip_marker(text: str) -> tuple[str, str]:
     """Split a list-item marker off a line: ("1.", "text") / ("•", "text") / ("", text)."""
     m = NUMBERED.match(text)
@@ -112,14 +122,16 @@ STOPWORDS = frozenset(
 STEM = 5
 
 
-def content_words(text: str) -> set[str]:
+@functools.lru_cache(maxsize=CACHED_LINES)
+def content_words(text: str) -> frozenset[str]:
     """The words that say what a line is about: long, not function words; CJK as bigrams."""
     found = {w[:STEM] for w in WORD.findall(text.casefold()) if len(w) >= 4 and w not in STOPWORDS}
     cjk = "".join(CJK.findall(text))
     found.update(cjk[i : i + 2] for i in range(len(cjk) - 1))
-    return found
+    return frozenset(found)
 
 
+@functools.lru_cache(maxsize=CACHED_LINES)
 def fold(text: str) -> str:
     """A comparison key: case-folded, accents and punctuation removed."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
