@@ -10,6 +10,7 @@ round, measures (medians over the rounds; ratios from the same run):
   plain cold   plain Pelican (no plugin, its default Markdown settings) building the same
                articles, written once as Pelican Markdown, with the same theme
   ours warm    `invoke build` again with nothing changed
+  no search    a forced rebuild (seeds cached) without the Pagefind index: the Python build alone
   ours 1 seed  `invoke build --force` after editing one seed (cache for the other seeds)
   edit->disk   `invoke livereload` running: a seed saved -> its page rewritten on disk
   edit->browser  the same, until Chromium showing the page under livereload shows the edit
@@ -102,9 +103,12 @@ def timed(command: list[str], cwd: Path) -> tuple[float, float, str]:
 PLAIN_PELICAN = [sys.executable, "-m", "pelican", "-s", "pelicanconf.py", "-q"]
 
 
-def dev_build(force: bool = False) -> list[str]:
+def dev_build(force: bool = False, extra: tuple[str, ...] = ()) -> list[str]:
     return [sys.executable, "-c", "from pathlib import Path; from briefing.publish import dev_build; "
-            "dev_build(Path.cwd(), force=%r)" % force]
+            "dev_build(Path.cwd(), %r, force=%r)" % (extra, force)]
+
+
+NO_SEARCH = dev_build(True, ("-e", "BRIEFING_SEARCH=false"))
 
 
 def conversion_ms(paths: list[Path]) -> tuple[float, float]:
@@ -257,6 +261,7 @@ def main(argv: list[str] | None = None) -> int:
                 ("ours cold", dev_build(), ours),
                 ("plain Pelican cold", PLAIN_PELICAN, plain),
                 ("ours warm, nothing changed", dev_build(), ours),
+                ("ours rebuild, seeds cached, no search", NO_SEARCH, ours),
             ):
                 seconds, peak, _ = timed(command, where)
                 record(name + " s", seconds)

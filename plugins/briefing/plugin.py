@@ -13,6 +13,7 @@ placed after their paragraph.  Settings (all optional):
     BRIEFING_WORKERS      processes converting changed seeds (default: the CPU count)
     BRIEFING_WRITERS      processes writing the pages of a large site (default: the CPU
                           count; see `parallel.py`)
+    BRIEFING_SEARCH       build the Pagefind search index (default: True)
     BRIEFING              a dict of `config.Config` fields
 """
 
@@ -165,6 +166,9 @@ def split_front_matter(text: str, source_path: str) -> tuple[dict[str, Any], str
 
 def index_for_search(pelican: Any) -> None:
     """Run Pagefind over the article pages (only article bodies carry data-pagefind-body)."""
+    if not pelican.settings.get("BRIEFING_SEARCH", True):
+        logger.info("briefing: search index not built (BRIEFING_SEARCH is off)")
+        return
     output = str(pelican.settings["OUTPUT_PATH"])
     command = [sys.executable, "-m", "pagefind", "--site", output, "--glob", article_glob(pelican.settings)]
     try:
