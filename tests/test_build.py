@@ -203,3 +203,12 @@ def test_an_output_path_in_a_sibling_folder_is_refused(tmp_path: Path) -> None:
     with pytest.raises(BriefingError, match=r"outside .*refused"):
         build_site(tmp_path / "build", seeds, ARTICLE_SAVE_AS="../output-sibling/{slug}.html")
     assert not (tmp_path / "build" / "output-sibling").exists()
+
+
+def test_the_search_index_is_built_unless_switched_off(tmp_path: Path, nato_site: Path) -> None:
+    assert (nato_site / "pagefind" / "pagefind.js").is_file()
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copy(NATO_SEED, seeds / "nato.txt")
+    site = build_site(tmp_path / "build", seeds, BRIEFING_SEARCH=False)
+    assert (site / "index.html").is_file() and not (site / "pagefind").exists()
