@@ -64,3 +64,17 @@ def test_what_it_cannot_do_exactly_is_left_to_the_full_build(project: Path) -> N
     (project / "seeds" / "broken.txt").write_bytes(b"\x89PNG\r\n")
     assert live.refresh(project / "seeds" / "broken.txt") is None
     assert {p: p.read_bytes() for p in (project / "output").rglob("index.html")} == before
+
+
+def test_an_edited_saved_page_gets_the_page_the_full_build_writes(project: Path) -> None:
+    page_seed = project / "seeds" / "grid-winter.html"
+    shutil.copy(ROOT / "tests" / "golden" / "saved-page-html" / "seed.html", page_seed)
+    dev_build(project)
+    live = LivePages(project)
+    live.load()
+    paragraph_edit(page_seed, "annual winter outlook", "annual winter report")
+    page = live.refresh(page_seed)
+    assert page is not None and b"annual winter report" in page.read_bytes()
+    fast = page.read_bytes()
+    dev_build(project)
+    assert page.read_bytes() == fast

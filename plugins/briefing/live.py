@@ -35,7 +35,7 @@ from .cache import code_version
 from .config import Config
 from .decode import SeedError
 from .emit import emit, is_hand_edited
-from .pipeline import convert
+from .pipeline import convert_seed
 from .publish import build_lock
 from .sidecar import SidecarError
 from .source import read_seed
@@ -121,7 +121,8 @@ class LivePages:
         name = str(old.seed)  # as the build names it
         try:
             data, sidecar = read_seed(seed)
-            article = convert(data, Config.from_mapping(dict(settings.get("BRIEFING", {}))), sidecar)
+            article = convert_seed(data, seed.name, Config.from_mapping(dict(settings.get("BRIEFING", {}))),
+                                   sidecar)
         except (SeedError, SidecarError, OSError, ValueError):
             return None
         if not article.blocks or article.slug != old.slug:
