@@ -19,13 +19,12 @@ from __future__ import annotations
 import html
 import json
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from bs4 import BeautifulSoup, Comment, Declaration, Doctype, ProcessingInstruction, Tag
 from bs4.element import NavigableString
 
-from .sidecar import SAFE_URL
+from .sidecar import SAFE_URL, Sidecar
 
 #: elements whose content is never article text
 NEVER_TEXT = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
@@ -56,19 +55,8 @@ CELL = "\x1f"
 COLUMN_GAP = "   "
 
 
-@dataclass(frozen=True)
-class PageMeta:
-    """What the page says about itself (empty strings where it says nothing)."""
-
-    title: str = ""
-    date: str = ""
-    author: str = ""
-    source: str = ""
-    source_url: str = ""
-
-
-def read_html(text: str) -> tuple[str, PageMeta]:
-    """A page's HTML -> (text laid out one block per line, its metadata)."""
+def read_html(text: str) -> tuple[str, Sidecar]:
+    """A page's HTML -> (text laid out one block per line, its metadata as sidecar defaults)."""
     soup = BeautifulSoup(text, "html.parser")
     meta = page_meta(soup)
     for node in soup.find_all(string=lambda s: isinstance(s, (Comment, Declaration, Doctype,
@@ -180,7 +168,8 @@ class Layout:
                 self.walk(child, prefix_stack)
 
 
-def page_meta(soup: BeautifulSoup) -> PageMeta:
+def page_meta(soup: BeautifulSoup) -> Sidecar:
+    """What the page says about itself, in the sidecar's fields (empty where it says nothing)."""
     article = _json_ld_article(soup)
     source = _names(article.get("publisher")) or _meta(soup, "og:site_name")
     title = page_title(soup, article, source)
@@ -189,12 +178,13 @@ def page_meta(soup: BeautifulSoup) -> PageMeta:
     author = _names(article.get("author")) or _meta(soup, "author")
     canonical = soup.find("link", rel="canonical")
     url = (str(canonical.get("href", "")) if isinstance(canonical, Tag) else "") or _meta(soup, "og:url")
-    return PageMeta(
+    return Sidecar(
         title=title,
         date=date[:10] if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date[:10]) else "",
         author=" ".join(author.split()),
         source=" ".join(source.split()),
         source_url=url if SAFE_URL.match(url) and url.startswith("http") else "",
+        date_from="page metadata",
     )
 
 

@@ -57,11 +57,11 @@ class Sidecar:
     #: where a `date` comes from, as the build log says it
     date_from: str = "sidecar"
 
-    def under(self, page: Any) -> Sidecar:
-        """This sidecar over a page's own metadata (`html.PageMeta`): the editor's fields win."""
+    def under(self, page: Sidecar) -> Sidecar:
+        """This sidecar over a saved page's own metadata (`html.page_meta`): the editor's fields win."""
         fields_ = {name: getattr(self, name) or getattr(page, name)
                    for name in ("title", "date", "author", "source", "source_url")}
-        date_from = self.date_from if self.date else "page metadata"
+        date_from = self.date_from if self.date else page.date_from
         return dataclasses.replace(self, **fields_, date_from=date_from)
 
     def force_lines(self, decisions: list[Decision]) -> list[Decision]:
