@@ -252,7 +252,6 @@ def main(argv: list[str] | None = None) -> int:
             median, p95 = conversion_ms(corpus)
             record("conversion ms/seed, corpus txt (median)", median)
             record("conversion ms/seed, corpus txt (p95)", p95)
-        steps: list[tuple[str, Callable[[], None]]] = []
         for round_ in range(args.rounds):
             for path in ("output", ".cache", "content/briefings"):
                 shutil.rmtree(ours / path, ignore_errors=True)
@@ -271,7 +270,6 @@ def main(argv: list[str] | None = None) -> int:
             seconds, peak, _ = timed(dev_build(), ours)
             record("ours one seed changed s", seconds)
             print("round %d: %-28s %6.2f s %6.0f MiB" % (round_ + 1, "ours one seed changed", seconds, peak))
-        del steps
         edits(ours, seeds, args.rounds, not args.no_browser, record)
         report = summary(figures, args)
         print(report)
