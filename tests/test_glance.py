@@ -100,3 +100,16 @@ def test_the_box_prints_seed_text_literally_and_links_work(tmp_path: Path) -> No
     assert who is not None and who.get_text().startswith("Maria Alvarez, 1 quote: “We cannot wait")
     tag = site / "tag" / "maria-alvarez.html"
     assert tag.is_file() and "council-adopts-defence-budget" in tag.read_text(encoding="utf-8")
+
+
+def test_organisations_the_text_keeps_naming_become_tags() -> None:
+    from briefing.enrich import organisations
+
+    blocks = [paragraph("The European Commission proposed the plan, and the OSCE sent observers."),
+              paragraph("Officials at the European Commission said GDP would rise; the OSCE agreed."),
+              paragraph("GDP figures and the World Bank were mentioned once by the Court of Auditors.")]
+    assert organisations(blocks) == ["European Commission", "OSCE"]
+    seed = ("Commission Unveils Grid Plan\n\n" + "\n\n".join(b.text for b in blocks)
+            + "\n\nThe plan now goes to member states, which have until March to respond to the proposals.\n")
+    tags = convert(seed.encode()).tags
+    assert "European Commission" in tags and "OSCE" in tags and "GDP" not in tags

@@ -31,7 +31,9 @@ NOT_TAGS = {
     "Their", "Our", "Its", "There", "Here", "Peace", "Mr", "Ms", "Mrs", "Dr", "Conclusion",
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday",
-    "Friday", "Saturday", "Sunday",
+    "Friday", "Saturday", "Sunday", "By", "From", "With", "To", "Of", "After", "Before", "During",
+    "Under", "Over", "Meanwhile", "However", "Even", "Still", "Also", "Now", "Then", "According",
+    "Officials", "Analysts", "Behind",
 }
 TAG_MIN_COUNT = 3
 
@@ -64,7 +66,7 @@ def enrich(decisions: list[Decision], blocks: list[Block], config: Config) -> Ar
         date_from="dateline" if found_date else "",
         slug=slugify(title, config.max_slug_chars),
         summary=summarize(blocks, config.summary_chars),
-        tags=entity_tags(find_tags(blocks, title, config.max_tags), quoted),
+        tags=entity_tags(find_tags(blocks, title, config.max_tags), quoted, blocks),
         quotes=tuple(quotes),
         pull_quotes=tuple(choose_pull_quotes(quotes, config.max_pull_quotes, config.min_pull_quotes)),
         sections=tuple(Section(b.text, b.anchor) for b in blocks if b.kind is Kind.HEADING),
@@ -76,11 +78,42 @@ def enrich(decisions: list[Decision], blocks: list[Block], config: Config) -> Ar
     )
 
 
-def entity_tags(topics: list[str], quoted: list[Speaker]) -> tuple[str, ...]:
-    """The topics, then every named speaker not among them: tag pages become dossiers."""
+#: an organisation as texts name it: an acronym ("NATO", "OSCE") or a capitalised name ending in
+#: a word for a body ("European Commission", "World Bank")
+ORGANISATION = re.compile(
+    r"\b(?:[A-Z]{3,6}|(?:[A-Z][\w’'\-]+\s+(?:of\s+(?:the\s+)?)?){1,4}(?:Commission|Council|Union|Ministry|Bank|"
+    r"Fund|Agency|Organi[sz]ation|Parliament|Party|Institute|University|Company|Corporation|Alliance|Court|"
+    r"Committee|Department|Office|Forum|Group|Association|Federation|Authority|Assembly|Senate|Congress))\b")
+#: capitals that are not bodies
+NOT_ORGANISATIONS = frozenset("GDP CEO CFO USD EUR GBP PDF FAQ AM PM TV OK RSS HTML URL COVID LGBT".split())
+#: an organisation named this often becomes a topic
+ORGANISATION_MIN_COUNT = 2
+#: ... but no more of them than this beyond the topics
+MAX_ORGANISATIONS = 3
+
+
+def entity_tags(topics: list[str], quoted: list[Speaker], blocks: list[Block]) -> tuple[str, ...]:
+    """The topics, then every named speaker and the organisations the text keeps naming, not among
+    them already: tag pages become dossiers ("all briefings quoting Mark Rutte")."""
     known = {t.casefold() for t in topics}
-    extra = [s.name for s in quoted if s.name.casefold() not in known]
+    extra: list[str] = []
+    for name in [s.name for s in quoted] + organisations(blocks):
+        if name.casefold() not in known:
+            known.add(name.casefold())
+            extra.append(name)
     return tuple(topics + extra)
+
+
+def organisations(blocks: list[Block]) -> list[str]:
+    """Organisations named at least `ORGANISATION_MIN_COUNT` times, most named first."""
+    counts: Counter[str] = Counter()
+    for text in [b.text for b in blocks if b.kind is not Kind.HEADING] + [i for b in blocks for i in b.items]:
+        for m in ORGANISATION.finditer(text):
+            name = re.sub(r"^(?:The|A|An)\s+", "", m.group(0))
+            if name not in NOT_ORGANISATIONS:
+                counts[name] += 1
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    return [name for name, n in ranked if n >= ORGANISATION_MIN_COUNT][:MAX_ORGANISATIONS]
 
 
 def _fallback_title(blocks: list[Block]) -> str:
