@@ -37,6 +37,7 @@ from pathlib import Path
 
 from briefing.config import Config
 from briefing.emit import body_markdown
+from briefing.generate import FALLBACK_SLUG, free_slug, skeleton
 from briefing.pipeline import convert
 
 from bench.seedgen import write_seeds
@@ -66,10 +67,14 @@ def settings_file(project: Path, plain: bool) -> str:
     return "\n".join(lines) + "\n"
 
 
-def pelican_markdown(data: bytes, config: Config) -> str:
-    """One converted seed as plain Pelican Markdown (metadata lines, then the body)."""
+def pelican_markdown(data: bytes, config: Config, owners: dict[str, Path], skeletons: dict[str, Path],
+                     seed: Path) -> str:
+    """One converted seed as plain Pelican Markdown (metadata lines, then the body); slugs made
+    unique as the plugin makes them (`free_slug`), so two seeds with one title do not collide."""
     a = convert(data, config)
-    meta = [("Title", a.title), ("Date", a.date or "2025-01-01"), ("Slug", a.slug),
+    slug, _ = free_slug(a.slug or FALLBACK_SLUG, owners, skeletons)
+    owners[slug] = skeletons[skeleton(slug)] = seed
+    meta = [("Title", a.title), ("Date", a.date or "2025-01-01"), ("Slug", slug),
             ("Tags", ", ".join(a.tags)), ("Summary", a.summary), ("Author", a.author)]
     return "".join("%s: %s\n" % (k, v) for k, v in meta if v) + "\n" + body_markdown(a.blocks)
 
@@ -82,8 +87,10 @@ def make_projects(work: Path, count: int) -> tuple[Path, Path]:
         (project / "pelicanconf.py").write_text(settings_file(project, is_plain), encoding="utf-8")
     (plain / "content" / "briefings").mkdir()
     config = Config()
+    owners: dict[str, Path] = {}
+    skeletons: dict[str, Path] = {}
     for seed in sorted((ours / "seeds").glob("*.txt")):
-        text = pelican_markdown(seed.read_bytes(), config)
+        text = pelican_markdown(seed.read_bytes(), config, owners, skeletons, seed)
         (plain / "content" / "briefings" / (seed.stem + ".md")).write_text(text, encoding="utf-8")
     return ours, plain
 
