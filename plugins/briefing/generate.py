@@ -132,9 +132,12 @@ def _convert_one(job: tuple[bytes, tuple[str, bytes] | None, Config, str]) -> Re
     except SidecarError as err:
         return "%s: %s" % (side[0] if side else "", err)
     try:
-        return convert_seed(data, name, config, sidecar)
+        article = convert_seed(data, name, config, sidecar)
     except SeedError as err:
         return (err.message, err.line, err.column)
+    # the per-line decisions are for `briefing explain`; a build holding thousands of them only
+    # spends memory (and time pickling them between processes and into the cache)
+    return dataclasses.replace(article, decisions=())
 
 
 FALLBACK_SLUG = "briefing"
