@@ -50,6 +50,10 @@ class ConversionCache:
         self.used: set[str] = set()
         self.hits = 0
 
+    def has(self, key: str) -> bool:
+        """Whether an entry exists (it may still fail to load: `get` says)."""
+        return self.folder is not None and (self.folder / (key + SUFFIX)).is_file()
+
     def get(self, key: str) -> Article | None:
         if self.folder is None:
             return None

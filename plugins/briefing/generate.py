@@ -13,7 +13,9 @@ import logging
 import multiprocessing
 import os
 import subprocess
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -51,7 +53,7 @@ def generate_all(seeds: Path, out: Path, config: Config, cache: ConversionCache 
             messages.append((logging.WARNING, "%s: is a symbolic link; skipped" % name))
         else:
             found.append((seed, name))
-    results = convert_all([seed for seed, _ in found], config, cache, workers)
+    results = convert_all([seed for seed, _ in found], config, cache, workers)  # one at a time
     planned: dict[Path, str] = {}
     owners: dict[str, Path] = {}
     skeletons: dict[str, Path] = {}
@@ -91,35 +93,66 @@ Result = Article | tuple[str, int, int] | str
 POOL_MIN = 24
 
 
-def convert_all(seeds: list[Path], config: Config, cache: ConversionCache, workers: int) -> list[Result]:
-    """One `Result` per seed, in order: cached ones read back, the rest converted (in parallel)."""
-    results: list[Result | None] = []
-    todo: list[tuple[int, str, bytes, tuple[str, bytes] | None, str]] = []
-    for index, seed in enumerate(seeds):
+def convert_all(seeds: list[Path], config: Config, cache: ConversionCache, workers: int) -> Iterator[Result]:
+    """One `Result` per seed, in order, one at a time: a cached article is read back when its turn
+    comes, the others are converted in `workers` processes meanwhile, so a build never holds all
+    its articles at once."""
+    plan: list[tuple[Path, str, bool] | str] = []
+    jobs: list[tuple[bytes, tuple[str, bytes] | None, Config, str]] = []
+    for seed in seeds:
         try:
             data, sidecar = read_raw(seed)
         except OSError as err:
-            results.append(str(err))
+            plan.append(str(err))
             continue
         key = cache_key(data, sidecar, config, seed.suffix.lower())
-        article = cache.get(key)
-        results.append(article)
-        if article is None:
-            side = None if sidecar is None else (str(sidecar_path(seed)), sidecar)
-            todo.append((index, key, data, side, seed.name))
-    jobs = [(data, side, config, name) for _, _, data, side, name in todo]
-    if workers > 1 and len(todo) >= POOL_MIN:
-        context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() \
-            else None
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            done = list(pool.map(_convert_one, jobs, chunksize=max(1, len(jobs) // (4 * workers))))
-    else:
-        done = [_convert_one(job) for job in jobs]
-    for (index, key, _, _, _), result in zip(todo, done, strict=True):
-        if isinstance(result, Article):
-            cache.put(key, result)
-        results[index] = result
-    return [r if r is not None else "not converted" for r in results]
+        cached = cache.has(key)
+        plan.append((seed, key, cached))
+        if not cached:
+            jobs.append(_job(seed, data, sidecar, config))
+    with _converted(jobs, workers) as converted:
+        for item in plan:
+            if isinstance(item, str):
+                yield item
+                continue
+            seed, key, cached = item
+            article = cache.get(key) if cached else None
+            if article is not None:
+                yield article
+                continue
+            result = next(converted) if not cached else _convert_again(seed, config)
+            if isinstance(result, Article):
+                cache.put(key, result)
+            yield result
+
+
+def _convert_again(seed: Path, config: Config) -> Result:
+    """A seed whose cache entry would not load (damaged): converted here."""
+    try:
+        return _convert_one(_job(seed, *read_raw(seed), config))
+    except OSError as err:
+        return str(err)
+
+
+def _job(seed: Path, data: bytes, sidecar: bytes | None,
+         config: Config) -> tuple[bytes, tuple[str, bytes] | None, Config, str]:
+    return data, None if sidecar is None else (str(sidecar_path(seed)), sidecar), config, seed.name
+
+
+@contextmanager
+def _converted(jobs: list[tuple[bytes, tuple[str, bytes] | None, Config, str]],
+               workers: int) -> Iterator[Iterator[Result]]:
+    """The jobs' results in order, as they are needed: from a process pool when there are enough."""
+    if workers < 2 or len(jobs) < POOL_MIN:
+        yield (_convert_one(job) for job in jobs)
+        return
+    forks = "fork" in multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork") if forks else None
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    try:
+        yield pool.map(_convert_one, jobs, chunksize=max(1, len(jobs) // (8 * workers)))
+    finally:
+        pool.shutdown(cancel_futures=True)
 
 
 def _convert_one(job: tuple[bytes, tuple[str, bytes] | None, Config, str]) -> Result:
