@@ -48,7 +48,6 @@ FURNITURE_NAMES = re.compile(
 BLOCKS = frozenset("p div section article main header h1 h2 h3 h4 h5 h6 ul ol li blockquote figure "
                    "figcaption pre table thead tbody tfoot tr dl dt dd hr address details summary center "
                    "caption fieldset body html".split())
-HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 CELLS = frozenset(("td", "th"))
 #: table cells are kept apart by a column gap, as a text browser draws them
 CELL = "\x1f"
