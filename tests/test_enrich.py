@@ -79,3 +79,17 @@ def test_dates(text: str, iso: str) -> None:
 def test_cut_words_never_cuts_mid_word() -> None:
     assert cut_words("one two three four", 12) == "one two…"
     assert cut_words("short", 12) == "short"
+
+
+def test_a_line_the_body_repeats_is_a_label_not_a_section() -> None:
+    products = "".join(
+        f"{name}\n\nThe {name.lower()} run for {hours} hours on one charge and fold into a small case.\n\n"
+        "Buy Now\n\n" for name, hours in (("Studio Headphones", "forty"), ("Sport Earbuds", "twelve"),
+                                            ("Travel Speakers", "twenty")))
+    seed = ("Early headphone deals\n\n"
+            "Retailers have cut prices on headphones a week before Black Friday, and several of these "
+            "offers are the lowest we have tracked this year.\n\n" + products
+            + "Prices were checked this morning and may change during the week as more offers arrive.\n")
+    article = convert(seed.encode())
+    assert [s.title for s in article.sections] == ["Studio Headphones", "Sport Earbuds", "Travel Speakers"]
+    assert "\n".join(b.text for b in article.blocks).count("Buy Now") == 3  # kept as text, not lost

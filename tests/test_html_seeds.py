@@ -23,7 +23,7 @@ BRIEFING = str(Path(sys.executable).parent / "briefing")
 
 
 def test_scripts_styles_forms_iframes_comments_and_furniture_never_reach_the_output() -> None:
-    text, _ = read_html(PAGE.read_text(encoding="utf-8"))
+    text = read_html(PAGE.read_text(encoding="utf-8")).text
     for marker in NEVER[:6]:
         assert marker not in text, marker  # gone before the text stages even run
     article = convert_seed(PAGE.read_bytes(), PAGE.name)
@@ -62,11 +62,60 @@ def test_without_json_ld_the_headline_is_the_h1_that_agrees_with_og_title() -> N
             "<p>The central bank kept its main rate unchanged on Thursday, saying inflation was easing "
             "more slowly than it had expected and that it would wait for more data before cutting.</p>"
             "</body></html>")
-    _, meta = read_html(page)
+    meta = read_html(page).meta
     assert meta.title == "Central bank holds rates steady"
     assert meta.source_url == ""  # only http(s) becomes a link
-    _, meta = read_html(page.replace("<h1>Central bank holds rates steady</h1>", ""))
+    meta = read_html(page.replace("<h1>Central bank holds rates steady</h1>", "")).meta
     assert meta.title == "Central bank holds rates"  # og:title without the site's name
+
+
+CLOSING = ("<p>Prices were checked at nine this morning and may have changed since; we update this "
+           "post through the week as retailers announce more of their Black Friday offers.</p>")
+
+
+def deals_page(after_the_boxes: str) -> bytes:
+    """A deals post: two paragraphs of prose, then product boxes in the same article element."""
+    prose = ("<p>Black Friday is still a week away, but several retailers have already cut prices on "
+             "headphones, watches and tablets, and some of these early deals are the lowest we have seen.</p>"
+             "<p>We went through hundreds of listings this morning and picked the offers below, each of "
+             "them checked against its price history over the last six months.</p>")
+    boxes = "".join(
+        f"<h2>{name}</h2><ul><li>Up to {hours} hours of battery life on one charge</li>"
+        f"<li>Fast charging gives an hour of playback in five minutes</li></ul>"
+        f"<div class='product-callout'>{name} - Black<br>${price}<br>Available from the store<br>"
+        "Buy Now</div>"
+        for name, hours, price in (("Studio Headphones", 40, "164.99"), ("Sport Earbuds", 12, "119.00"),
+                                   ("Travel Speaker", 20, "89.00")))
+    return ("<html><head><title>Early headphone deals</title></head><body><nav>Home Deals Tech</nav>"
+            "<h1>Early headphone deals</h1><div class='entry-content'>" + prose + boxes + after_the_boxes
+            + "</div><footer>Copyright 2025</footer></body></html>").encode()
+
+
+def test_the_body_runs_on_through_the_article_element_past_its_last_paragraph() -> None:
+    article = convert_seed(deals_page(CLOSING), "deals.html")
+    text = plain_text(article)
+    for kept in ("Studio Headphones", "Up to 12 hours of battery life", "Travel Speaker - Black", "$89.00",
+                 "Prices were checked"):
+        assert kept in text, kept
+    assert "Copyright" not in text
+    assert [s.title for s in article.sections] == ["Studio Headphones", "Sport Earbuds", "Travel Speaker"]
+
+
+def test_a_zone_with_paragraphs_of_its_own_inside_the_article_element_is_not_the_body() -> None:
+    zone = ("<div class='zone-after'><h3>Since 1994</h3><h3>A word to our readers</h3>"
+            "<p>Support our reviews desk and make a difference for readers "
+            "everywhere, because independent testing costs money and time.</p>"
+            "<p>Most of our assignments begin when readers ask us about a product they saw.</p></div>")
+    text = plain_text(convert_seed(deals_page(zone), "deals.html"))
+    assert "Up to 20 hours of battery life" in text  # the last box's list; the short lines after it trail
+    assert "Support our reviews desk" not in text and "Most of our assignments" not in text
+
+
+def test_an_ender_inside_the_article_element_still_ends_the_body() -> None:
+    tail = "<p>Tags: deals, headphones</p><h3>Popular posts</h3><p>Ten kitchen gadgets under $20</p>"
+    text = plain_text(convert_seed(deals_page(tail), "deals.html"))
+    assert "Up to 20 hours of battery life" in text
+    assert "kitchen gadgets" not in text
 
 
 def test_an_html_seed_builds_into_a_page(tmp_path: Path) -> None:

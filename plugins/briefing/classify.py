@@ -9,6 +9,7 @@ paragraph processor comes last.  The order is written down once, in
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from .config import Config
@@ -40,6 +41,8 @@ class Context:
     boxes: dict[int, int]
     #: comparison key -> index of its first line above the body
     above: dict[str, int]
+    #: comparison key -> how many lines of the body have it
+    in_body: Counter[str]
 
     def next_kept_is_prose(self, i: int) -> bool:
         for j in range(i + 1, min(self.span.end + 1, i + 4)):
@@ -208,6 +211,8 @@ class Heading(Processor):
             return None
         if m.words < 2 and not text.isupper():
             return None  # a lone word ("Advert", "6") is a label, not a section
+        if ctx.in_body[m.key] > 1:
+            return None  # a heading names one section; a line the body repeats ("Buy Now") is a label
         return "short title-like line before prose" if ctx.next_kept_is_prose(i) else None
 
 
@@ -269,13 +274,15 @@ def find_boxes(lines: list[Line], measures: list[Measure], span: Span) -> dict[i
     return boxes
 
 
-def classify(lines: list[Line], config: Config) -> tuple[list[Decision], Span]:
+def classify(lines: list[Line], config: Config,
+             container: tuple[int, int] | None = None) -> tuple[list[Decision], Span]:
     measures = measure(lines, config)
-    span = locate(lines, measures)
+    span = locate(lines, measures, container)
     above: dict[str, int] = {}
     for j in range(span.start):
         above.setdefault(measures[j].key, j)
-    ctx = Context(lines, measures, span, config, find_boxes(lines, measures, span), above)
+    in_body = Counter(measures[j].key for j in range(span.start, span.end + 1))
+    ctx = Context(lines, measures, span, config, find_boxes(lines, measures, span), above, in_body)
     decisions = []
     for i in range(len(lines)):
         for processor in PROCESSORS:

@@ -9,6 +9,11 @@ that element holds the page's main run of paragraphs (a wrapper named
 line, blank lines between paragraphs, list items as "• item", table cells
 apart, so the same stages (locate, classify, assemble) do the rest.
 
+The element holding the main run of paragraphs is the page's *container*:
+the line numbers of its own flow (up to a nested box with paragraphs of its
+own, such as a promotion zone) go with the text, and the locator lets the
+body run on through them past its last paragraph (`locate.through_container`).
+
 Metadata comes from the page when present: the JSON-LD article's headline,
 author, dates and publisher; OpenGraph title and site name;
 ``article:published_time``; the canonical URL (the source link).
@@ -19,10 +24,10 @@ from __future__ import annotations
 import html
 import json
 import re
-from typing import Any
+from typing import Any, NamedTuple
 
 from bs4 import BeautifulSoup, Comment, Declaration, Doctype, ProcessingInstruction, Tag
-from bs4.element import NavigableString
+from bs4.element import NavigableString, PageElement
 
 from .sidecar import SAFE_URL, Sidecar
 
@@ -49,13 +54,26 @@ BLOCKS = frozenset("p div section article main header h1 h2 h3 h4 h5 h6 ul ol li
                    "figcaption pre table thead tbody tfoot tr dl dt dd hr address details summary center "
                    "caption fieldset body html".split())
 CELLS = frozenset(("td", "th"))
+#: boxes nested in the container that may be a zone of their own
+BOXES = frozenset(("div", "section", "aside", "article"))
 #: table cells are kept apart by a column gap, as a text browser draws them
 CELL = "\x1f"
 COLUMN_GAP = "   "
 
 
-def read_html(text: str) -> tuple[str, Sidecar]:
-    """A page's HTML -> (text laid out one block per line, its metadata as sidecar defaults)."""
+class SavedPage(NamedTuple):
+    """A saved web page as the converter reads it."""
+
+    #: laid out one block per line
+    text: str
+    #: what the page says about itself, as sidecar defaults
+    meta: Sidecar
+    #: first and last line number of the container's own flow (None: no paragraphs)
+    container: tuple[int, int] | None
+
+
+def read_html(text: str) -> SavedPage:
+    """A page's HTML -> its text laid out one block per line, metadata and container lines."""
     soup = BeautifulSoup(text, "html.parser")
     meta = page_meta(soup)
     for node in soup.find_all(string=lambda s: isinstance(s, (Comment, Declaration, Doctype,
@@ -71,8 +89,14 @@ def read_html(text: str) -> tuple[str, Sidecar]:
             continue
         if main is None or not (tag is main or main in tag.descendants):
             tag.decompose()
-    lines = Layout().run(soup)
-    return "\n".join(lines).strip() + "\n", meta
+    layout = Layout(main)
+    lines = layout.run(soup)
+    lead = next((i for i, line in enumerate(lines) if line), 0)  # blank lines the text drops
+    container = None
+    if layout.container is not None:
+        first, after = layout.container
+        container = (first - lead + 1, after - lead)
+    return SavedPage("\n".join(lines).strip() + "\n", meta, container)
 
 
 def main_text_holder(soup: BeautifulSoup) -> Tag | None:
@@ -108,11 +132,14 @@ def _classes(tag: Tag) -> list[str]:
 
 
 class Layout:
-    """Block elements -> lines, as a text browser lays a page out."""
+    """Block elements -> lines, as a text browser lays a page out; notes where `main`'s own flow lies."""
 
-    def __init__(self) -> None:
+    def __init__(self, main: Tag | None = None) -> None:
         self.lines: list[str] = []
         self.inline: list[str] = []
+        self.main = main
+        #: indexes into `lines`: the first of main's flow and the one after its last
+        self.container: tuple[int, int] | None = None
 
     def run(self, soup: BeautifulSoup) -> list[str]:
         self.walk(soup, prefix_stack=[])
@@ -130,13 +157,16 @@ class Layout:
 
     def walk(self, node: Tag | BeautifulSoup, prefix_stack: list[str]) -> None:
         for child in node.children:
-            if isinstance(child, NavigableString):
-                self.inline.append(str(child))
-                continue
-            if not isinstance(child, Tag):
-                continue
+            self.visit(child, prefix_stack)
+
+    def visit(self, child: PageElement, prefix_stack: list[str]) -> None:
+        if isinstance(child, NavigableString):
+            self.inline.append(str(child))
+        elif isinstance(child, Tag):
             name = child.name
-            if name == "br":
+            if child is self.main and name not in CELLS and name != "li":
+                self.walk_main(child, prefix_stack)
+            elif name == "br":
                 self.flush()
             elif name == "li":
                 self.flush()
@@ -165,6 +195,21 @@ class Layout:
                 self.flush(blank=True)
             else:
                 self.walk(child, prefix_stack)
+
+    def walk_main(self, main: Tag, prefix_stack: list[str]) -> None:
+        """Lay out the container, noting the lines of its own flow: they end at a nested box
+        that has paragraphs of its own (a promotion or related-stories zone)."""
+        self.flush(blank=True)
+        first = len(self.lines)
+        after = None
+        for child in main.children:
+            if (after is None and isinstance(child, Tag) and child.name in BOXES
+                    and any(p.get_text(strip=True) for p in child.find_all("p"))):
+                self.flush(blank=True)
+                after = len(self.lines)
+            self.visit(child, prefix_stack)
+        self.flush(blank=True)
+        self.container = (first, len(self.lines) if after is None else after)
 
 
 def page_meta(soup: BeautifulSoup) -> Sidecar:

@@ -283,7 +283,45 @@ def up_to_the_ender(measures: list[Measure], end: int) -> int:
     return end
 
 
-def locate(lines: list[Line], measures: list[Measure]) -> Span:
+def through_container(lines: list[Line], measures: list[Measure], end: int,
+                      container: tuple[int, int] | None) -> int:
+    """Let the body run on through the rest of the page's article container (HTML seeds).
+
+    A saved page says which element holds its paragraphs; after the last
+    paragraph the same element may go on with product boxes, lists or a
+    closing note.  The body takes the stretch of those lines that adds most
+    to its score (so a trail of short lines is left out) and stops at an
+    ender rule.  `container` is the first and last line number of that
+    element's own flow.
+    """
+    if container is None:
+        return end
+    first, last = container
+    if not (end < len(lines) and first <= lines[end].number < last):
+        return end
+    total = best = 0.0
+    taken = end
+    for i in range(end + 1, len(lines)):
+        m = measures[i]
+        if lines[i].number > last or (m.rule is not None and m.rule.ends_article):
+            break
+        total += container_score(m)
+        if total > best:
+            best, taken = total, i
+    return taken
+
+
+def container_score(m: Measure) -> float:
+    """A line's score inside the article element: the page's structure has already removed its
+    furniture, so a short line costs nothing and a list of real items counts as text."""
+    if m.rule is not None or m.prose or m.sentence or m.table:
+        return line_score(m)
+    if m.marker and m.words >= LIST_ITEM_WORDS:
+        return m.words * TABLE_WEIGHT
+    return 0.0
+
+
+def locate(lines: list[Line], measures: list[Measure], container: tuple[int, int] | None = None) -> Span:
     start, end = best_run([line_score(m) for m in measures])
     parts = segments(lines, measures, start, end)
     ended_by = ""
@@ -291,6 +329,7 @@ def locate(lines: list[Line], measures: list[Measure]) -> Span:
         start, end, ended_by = body_segments(parts)
         start, end = take_adjacent_lists(lines, measures, start, end)
         end = up_to_the_ender(measures, end)
+        end = through_container(lines, measures, end, container)
     else:
         start, end = 0, len(lines) - 1
     title = find_title(lines, measures, start, end)

@@ -30,13 +30,15 @@ from .model import Article
 from .sidecar import Sidecar, apply_sidecar
 
 
-def convert(data: bytes, config: Config | None = None, sidecar: Sidecar | None = None) -> Article:
-    """Seed bytes (plus the optional sidecar) -> Article.  Raises `SeedError`."""
+def convert(data: bytes, config: Config | None = None, sidecar: Sidecar | None = None,
+            container: tuple[int, int] | None = None) -> Article:
+    """Seed bytes (plus the optional sidecar) -> Article.  Raises `SeedError`.
+    `container`: the line numbers of a saved page's article element (`html.SavedPage`)."""
     config = config or Config()
     sidecar = sidecar or Sidecar()
     text, cleaned = strip_controls(decode(data))
     lines = split_lines(text)
-    decisions, _span = classify(lines, config)
+    decisions, _span = classify(lines, config, container)
     decisions = sidecar.force_lines(decisions)
     decisions = mark_continuations(decisions)
     blocks = assemble(decisions)
@@ -55,5 +57,5 @@ def convert_seed(data: bytes, name: str, config: Config | None = None,
     """A seed file -> Article: a saved page (`HTML_SUFFIXES`) is laid out as text first."""
     if not name.lower().endswith(HTML_SUFFIXES):
         return convert(data, config, sidecar)
-    text, page = read_html(decode(data))
-    return convert(text.encode("utf-8"), config, (sidecar or Sidecar()).under(page))
+    page = read_html(decode(data))
+    return convert(page.text.encode("utf-8"), config, (sidecar or Sidecar()).under(page.meta), page.container)
