@@ -93,3 +93,19 @@ def test_a_line_the_body_repeats_is_a_label_not_a_section() -> None:
     article = convert(seed.encode())
     assert [s.title for s in article.sections] == ["Studio Headphones", "Sport Earbuds", "Travel Speakers"]
     assert "\n".join(b.text for b in article.blocks).count("Buy Now") == 3  # kept as text, not lost
+
+
+def test_a_surname_with_particles_is_one_speaker_and_one_tag() -> None:
+    seed = ("EU leaders back new sanctions package\n\n"
+            "European Commission President Ursula von der Leyen said on Tuesday that the bloc would adopt "
+            "its next sanctions package before the summer, after weeks of talks between member states.\n\n"
+            "\u201cWe will not stop until the pressure works,\u201d von der Leyen told reporters in Brussels, "
+            "adding that the package would target shipping and banks.\n\n"
+            "Diplomats said von der Leyen had spent the weekend calling capitals that had doubts about the "
+            "measures, including Hungary and Slovakia.\n\n"
+            "Hungary has blocked earlier packages for weeks. Officials in Brussels expect von der Leyen to "
+            "present the final text next week, and Hungary is again expected to ask for exemptions.\n")
+    article = convert(seed.encode())
+    assert [(s.name, s.quotes) for s in article.quoted] == [("Ursula von der Leyen", 1)]
+    assert "Ursula von der Leyen" in article.tags
+    assert not {"Leyen", "Ursula"} & set(article.tags)

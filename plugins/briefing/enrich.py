@@ -18,12 +18,13 @@ from .model import Article, Block, Decision, Diagnostic, Kind, Section, Speaker
 from .quotes import choose_pull_quotes, find_quotes
 from .rules import DATE
 from .slug import slugify
-from .text import WORD, cut_words, words
+from .text import NAME_PARTICLES, WORD, cut_words, words
 
 MONTH_NUMBERS = {m: i for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
 SENTENCE = re.compile(r"(?<=[.!?…])[”\"’']?\s+(?=[“\"‘'A-Z0-9À-ÖØ-ÞА-Я])")
-TAG_CANDIDATE = re.compile(r"\b(?:[A-Z][a-z’'\-]+|[A-Z]{2,}(?:\.[A-Z])*\.?)(?:\s+[A-Z][a-z’'\-]+)*")
+TAG_CANDIDATE = re.compile(
+    rf"\b(?:[A-Z][a-z’'\-]+|[A-Z]{{2,}}(?:\.[A-Z])*\.?)(?:\s+(?:{NAME_PARTICLES}\s+)*[A-Z][a-z’'\-]+)*")
 NOT_TAGS = {
     "The", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "I", "A", "An",
     "But", "And", "Or", "If", "In", "On", "At", "For", "As", "Yet", "So", "What", "When",
@@ -95,6 +96,8 @@ MAX_ORGANISATIONS = 3
 def entity_tags(topics: list[str], quoted: list[Speaker], blocks: list[Block]) -> tuple[str, ...]:
     """The topics, then every named speaker and the organisations the text keeps naming, not among
     them already: tag pages become dossiers ("all briefings quoting Mark Rutte")."""
+    full = {s.name.split()[-1]: s.name for s in quoted if len(s.name.split()) > 1}
+    topics = list(dict.fromkeys(full.get(t, t) for t in topics))  # "Leyen" -> "Ursula von der Leyen"
     known = {t.casefold() for t in topics}
     extra: list[str] = []
     for name in [s.name for s in quoted] + organisations(blocks):
@@ -207,13 +210,21 @@ def _possessive(name: str) -> str:
 
 
 def _merge_surnames(counts: Counter[str]) -> dict[str, int]:
-    """Fold "Rutte" into "Mark Rutte" when the article uses both."""
+    """Fold "Rutte" into "Mark Rutte" (and "Leyen" into "Ursula von der Leyen") when the article
+    uses both; longer runs of capitalised words are headline fragments, not names."""
     merged: dict[str, int] = dict(counts)
     for name in list(counts):
         parts = name.split()
-        if len(parts) == 2 and parts[-1] in merged and name in merged:
+        if _name_words(name) == 2 and parts[-1] in merged and name in merged:
             merged[name] += merged.pop(parts[-1])
     for name in list(merged):
-        if len(name.split()) > 2:
+        if _name_words(name) > 2:
             merged.pop(name)
     return merged
+
+
+def _name_words(name: str) -> int:
+    return sum(1 for part in name.split() if not PARTICLE.fullmatch(part))
+
+
+PARTICLE = re.compile(NAME_PARTICLES)

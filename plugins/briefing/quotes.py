@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .model import Block, Kind, Quote
-from .text import words
+from .text import NAME_PARTICLES, words
 
 QUOTED = re.compile(r"“([^”]{2,}?)”|\"([^\"]{2,}?)\"|«([^»]{2,}?)»|„([^“”]{2,}?)[“”]")
 SPEECH_VERBS = (
@@ -20,9 +20,10 @@ SPEECH_VERBS = (
     r"asked|declared|wrote|continued|concluded|claimed|replied|urged|"
     r"emphasized|emphasised|acknowledged|admitted|recalled|observed|cautioned"
 )
-NAME = (r"[A-Z][\w’'\-]*[a-z][\w’'\-]*(?:\s+(?:(?:of|for|de|van|von|der|da|al|bin)\s+)?"
+NAME = (rf"[A-Z][\w’'\-]*[a-z][\w’'\-]*(?:\s+(?:(?:of|for|{NAME_PARTICLES})\s+)*"
         r"[A-Z][\w’'\-]*[a-z][\w’'\-]*){0,4}")
-FULL_NAME = re.compile(r"(?=\b([A-Z][a-z]+\s+[A-Z][a-z\-]+)\b)")
+#: a first name and a surname, overlapping ("Mark Rutte", "Ursula von der Leyen")
+FULL_NAME = re.compile(rf"(?=\b([A-Z][a-z]+)\s+((?:{NAME_PARTICLES}\s+)*[A-Z][a-z\-]+)\b)")
 NAME_VERB = re.compile(rf"({NAME})\s+(?:{SPEECH_VERBS})\b")
 VERB_NAME = re.compile(rf"\b(?:{SPEECH_VERBS}|according to)\s+({NAME})")
 PRONOUN_VERB = re.compile(rf"\b(?:(he|she|they)\s+(?:{SPEECH_VERBS})|(?:{SPEECH_VERBS})\s+(he|she|they))\b",
@@ -136,7 +137,8 @@ def _named(text: str, names: dict[str, str], last: bool = False) -> str:
 
 def _mentioned(text: str, full: frozenset[str]) -> str:
     """The last full name ("Maria Alvarez") that `text` mentions, speaking or not."""
-    found = [(m.start(), m.group(1)) for m in FULL_NAME.finditer(text) if m.group(1) in full]
+    found = [(m.start(), name) for m in FULL_NAME.finditer(text)
+             if (name := m.group(1) + " " + m.group(2)) in full]
     return max(found)[1] if found else ""
 
 
@@ -158,14 +160,14 @@ def _valid(candidate: str, names: dict[str, str]) -> str:
 
 
 def _full_names(blocks: list[Block]) -> dict[str, str]:
-    """Map a surname to the full name the text also uses ("Rutte" -> "Mark Rutte")."""
+    """Map a surname to the full name the text also uses ("Rutte" -> "Mark Rutte",
+    "Leyen" -> "Ursula von der Leyen")."""
     pairs: dict[str, dict[str, int]] = {}
-    pattern = re.compile(r"(?=\b([A-Z][a-z]+)\s+([A-Z][a-z\-]+)\b)")  # overlapping pairs
     for block in blocks:
-        for m in pattern.finditer(block.text):
+        for m in FULL_NAME.finditer(block.text):
             if m.group(1) not in NOT_NAMES:
                 pair = m.group(1) + " " + m.group(2)
-                seen = pairs.setdefault(m.group(2), {})
+                seen = pairs.setdefault(m.group(2).split()[-1], {})
                 seen[pair] = seen.get(pair, 0) + 1
     return {surname: max(seen, key=lambda k: seen[k]) for surname, seen in pairs.items()
             if not any(w in NOT_PERSON for w in max(seen, key=lambda k: seen[k]).split())}

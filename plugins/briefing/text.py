@@ -19,6 +19,8 @@ CLAUSE_MARK = re.compile(r"[,;:、，；：]")
 SENTENCE_INSIDE = re.compile(r"[.!?。！？]['\"”’»)]*\s+\S")
 BULLET = re.compile(r"^(?:[•◦▪●○■□☆★‣⁃∙·*+\-–—]\s+|[•◦▪●○■□☆★‣⁃∙·](?=\S))")
 NUMBERED = re.compile(r"^(\d{1,3})[.)]\s+(?=\S)")
+#: lower-case words inside a person's name ("Ursula von der Leyen", "Charles de Gaulle")
+NAME_PARTICLES = r"(?:von|van|der|den|de|da|di|du|del|della|la|le|al|bin|ibn|dos|das)"
 
 
 @functools.lru_cache(maxsize=CACHED_LINES)
