@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from briefing.config import Config
+from briefing.glance import FIGURE_RULES, matches_from, starts
 from briefing.prefilter import required_literals
 from briefing.rules import RULES, CompiledRule
 from hypothesis import given, settings
@@ -66,3 +67,26 @@ def test_required_literals_of_small_patterns() -> None:
     assert required_literals(r"(x)?") is None  # nothing is required
     assert required_literals(r"[a-z]+") is None
     assert required_literals(r"(") is None  # not a pattern: the regex itself reports it
+
+
+def test_figure_rules_tried_only_where_a_figure_can_begin_find_what_finditer_finds() -> None:
+    texts = lines()
+    assert sum(bool(starts(t)) for t in texts) > 500
+    for text in texts:
+        for rule in FIGURE_RULES:
+            found = [m.span() for m in matches_from(rule.pattern, text, starts(text))]
+            assert found == [m.span() for m in rule.pattern.finditer(text)], (rule.name, text)
+
+
+NUMBERISH = ["5", "3.5", "1,000", "40", "$", "€", "£", "¥", "%", "per cent", "percent", "-", "–", "to", "or",
+             "one", "Two", "FIVE", "a hundred", "hundreds", "dozens", "million", "bn", "people", "troops",
+             "minutes", "years", "dollars", "euros", "x", "ab", "of", "GDP", "İ", "ß", "ſ", "K"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(NUMBERISH), max_size=10), st.sampled_from(["", " ", "-", "x"]))
+def test_figure_starts_miss_no_match_in_any_mix(parts: list[str], glue: str) -> None:
+    text = glue.join(parts)
+    for rule in FIGURE_RULES:
+        found = [m.span() for m in matches_from(rule.pattern, text, starts(text))]
+        assert found == [m.span() for m in rule.pattern.finditer(text)], (rule.name, text)

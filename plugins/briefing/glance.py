@@ -17,6 +17,7 @@ it).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from .model import Block, Figure, Kind, Quote, Speaker
@@ -57,6 +58,9 @@ FIGURE_RULES: tuple[FigureRule, ...] = (
         rf"\b{RANGE}\s(?:seconds|minutes|hours|days|weeks|months|years|decades)\b", re.IGNORECASE), 1.5),
 )
 NEEDS = {rule.name: required_literals(rule.pattern.pattern) for rule in FIGURE_RULES}
+#: where a figure can begin: every rule's match starts with a currency sign, or with a number or
+#: number word at a word boundary, so the rules are tried only there (`matches_from`)
+FIGURE_START = re.compile(rf"[$€£¥]|\b(?:\d|{NUMBER_WORDS})")
 #: a clause ends at these marks
 CLAUSE_END = re.compile(r"[,;:.!?()\[\]“”\"—]|\s–\s")
 #: ... and context never runs past these words
@@ -77,11 +81,14 @@ def find_figures(blocks: tuple[Block, ...] | list[Block], most: int) -> list[Fig
             continue
         for text in (block.text, *block.items):
             folded = text.casefold()
+            positions: list[int] | None = None
             for rule in FIGURE_RULES:
                 needs = rule.needs
                 if needs is not None and not any(map(folded.__contains__, needs)):
                     continue
-                for m in rule.pattern.finditer(text):
+                if positions is None:
+                    positions = starts(text)
+                for m in matches_from(rule.pattern, text, positions):
                     candidates.append((-rule.weight, len(candidates), index, block, rule.name, m))
     # the strongest rules first, then the earliest; the context is worked out only for those tried
     chosen: list[tuple[int, Figure]] = []
@@ -98,6 +105,26 @@ def find_figures(blocks: tuple[Block, ...] | list[Block], most: int) -> list[Fig
         if len(chosen) == most:
             break
     return [figure for _, figure in sorted(chosen, key=lambda c: c[0])]
+
+
+def starts(text: str) -> list[int]:
+    """Where in `text` a figure can begin (searched in lower case: much faster than ignoring case)."""
+    lower = text.lower()
+    if len(lower) != len(text):  # a letter whose lower case is longer ("İ"): positions would shift
+        lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return [m.start() for m in FIGURE_START.finditer(lower)]
+
+
+def matches_from(pattern: re.Pattern[str], text: str, positions: list[int]) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)` for a pattern whose matches can begin only at `positions`."""
+    end = 0
+    for position in positions:
+        if position < end:
+            continue
+        m = pattern.match(text, position)
+        if m:
+            yield m
+            end = max(m.end(), position + 1)
 
 
 def context(text: str, start: int, end: int) -> str | None:

@@ -20,6 +20,8 @@ SPEECH_VERBS = (
     r"asked|declared|wrote|continued|concluded|claimed|replied|urged|"
     r"emphasized|emphasised|acknowledged|admitted|recalled|observed|cautioned"
 )
+#: strings one of which a text must contain to attribute a quote ("according to" is VERB_NAME's)
+VERB_WORDS = (*SPEECH_VERBS.split("|"), "according to")
 NAME = (rf"[A-Z][\w’'\-]*[a-z][\w’'\-]*(?:\s+(?:(?:of|for|{NAME_PARTICLES})\s+)*"
         r"[A-Z][\w’'\-]*[a-z][\w’'\-]*){0,4}")
 #: a first name and a surname, overlapping ("Mark Rutte", "Ursula von der Leyen")
@@ -127,6 +129,8 @@ def _attribution(text: str, passage: Passage, names: dict[str, str]) -> tuple[st
 
 def _named(text: str, names: dict[str, str], last: bool = False) -> str:
     """The first (or `last`) person named next to a speech verb in `text`."""
+    if not any(map(text.__contains__, VERB_WORDS)):
+        return ""  # no speech verb, no attribution: a substring test rules most paragraphs out
     found = [(m.start(), m.group(1)) for pattern in (NAME_VERB, VERB_NAME) for m in pattern.finditer(text)]
     for _, candidate in sorted(found, reverse=last):
         name = _valid(candidate, names)

@@ -17,10 +17,12 @@ Users extend the rules from ``pelicanconf.py``::
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
 from .prefilter import required_literals
+from .text import CACHED_LINES
 
 
 @dataclass(frozen=True)
@@ -286,7 +288,7 @@ def is_dateline(text: str) -> bool:
     return bool(DATE.search(text) or TIME.search(text))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: a cheap key for `match_rule`'s cache
 class CompiledRule:
     name: str
     #: the whole line (None: the rule has only `contains` phrases)
@@ -337,6 +339,7 @@ def compile_rules(extra: dict[str, list[str]] | None = None) -> tuple[CompiledRu
     return tuple(compiled)
 
 
+@functools.lru_cache(maxsize=CACHED_LINES)  # menus and footers repeat from seed to seed
 def match_rule(text: str, words: int, rules: tuple[CompiledRule, ...], max_words: int) -> CompiledRule | None:
     """The first rule that matches the whole of `text` (or a phrase in it), if it is short enough for it."""
     folded = text.casefold()
