@@ -9,7 +9,9 @@ from pathlib import Path
 from briefing.config import Config
 from briefing.glance import FIGURE_RULES, matches_from, starts
 from briefing.prefilter import required_literals
+from briefing.quotes import NAME_VERB, SPEECH_VERBS, VERB_NAME
 from briefing.rules import RULES, CompiledRule
+from briefing.text import NAME_PARTICLES
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -90,3 +92,16 @@ def test_figure_starts_miss_no_match_in_any_mix(parts: list[str], glue: str) -> 
     for rule in FIGURE_RULES:
         found = [m.span() for m in matches_from(rule.pattern, text, starts(text))]
         assert found == [m.span() for m in rule.pattern.finditer(text)], (rule.name, text)
+
+
+def test_speaker_names_found_without_backtracking_are_the_names_backtracking_finds() -> None:
+    word = r"[A-Z][\w’'\-]*[a-z][\w’'\-]*"  # the plain form: quadratic in a long word
+    name = rf"{word}(?:\s+(?:(?:of|for|{NAME_PARTICLES})\s+)*{word}){{0,4}}"
+    plain = (re.compile(rf"({name})\s+(?:{SPEECH_VERBS})\b"),
+             re.compile(rf"\b(?:{SPEECH_VERBS}|according to)\s+({name})"))
+    texts = [*lines(), "Ursula von der Leyen said", "McDonald's chief executive Chris Kempczinski said",
+             "according to O'Neill-Smith", "NATO said", "the Secretary of State Marco Rubio told"]
+    for text in texts:
+        for fast, slow in zip((NAME_VERB, VERB_NAME), plain, strict=True):
+            assert [(m.span(), m.group(1)) for m in fast.finditer(text)] == [
+                (m.span(), m.group(1)) for m in slow.finditer(text)], text

@@ -22,8 +22,10 @@ SPEECH_VERBS = (
 )
 #: strings one of which a text must contain to attribute a quote ("according to" is VERB_NAME's)
 VERB_WORDS = (*SPEECH_VERBS.split("|"), "according to")
-NAME = (rf"[A-Z][\w’'\-]*[a-z][\w’'\-]*(?:\s+(?:(?:of|for|{NAME_PARTICLES})\s+)*"
-        r"[A-Z][\w’'\-]*[a-z][\w’'\-]*){0,4}")
+#: a capitalised word with a lower-case letter in it ("McDonald", not "NATO"), taken whole (`*+`
+#: never gives characters back: trying every split of a long word made names quadratic)
+NAME_WORD = r"[A-Z](?=[\w’'\-]*[a-z])[\w’'\-]*+"
+NAME = rf"{NAME_WORD}(?:\s+(?:(?:of|for|{NAME_PARTICLES})\s+)*{NAME_WORD}){{0,4}}"
 #: a first name and a surname, overlapping ("Mark Rutte", "Ursula von der Leyen")
 FULL_NAME = re.compile(rf"(?=\b([A-Z][a-z]+)\s+((?:{NAME_PARTICLES}\s+)*[A-Z][a-z\-]+)\b)")
 NAME_VERB = re.compile(rf"({NAME})\s+(?:{SPEECH_VERBS})\b")
