@@ -18,7 +18,7 @@ from .model import Article, Block, Decision, Diagnostic, Kind, Section, Speaker
 from .quotes import choose_pull_quotes, find_quotes
 from .rules import DATE
 from .slug import slugify
-from .text import NAME_PARTICLES, WORD, cut_words, words
+from .text import NAME_PARTICLES, WORD, cut_words, without_possessive, words
 
 MONTH_NUMBERS = {m: i for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
@@ -195,7 +195,7 @@ def find_tags(blocks: list[Block], title: str, most: int) -> list[str]:
             if name.split()[0] in NOT_TAGS:
                 name = " ".join(name.split()[1:])
             if name and WORD.search(name) and name not in NOT_TAGS:
-                counts[_possessive(name)] += 1
+                counts[without_possessive(name)] += 1
     surnames = _merge_surnames(counts)
     ranked = sorted(surnames.items(), key=lambda kv: (-kv[1], kv[0]))
     kept = [name for name, n in ranked if n >= TAG_MIN_COUNT]
@@ -203,10 +203,6 @@ def find_tags(blocks: list[Block], title: str, most: int) -> list[str]:
     kept = [name for name in kept
             if not any(other != name and len(other) >= 4 and name.startswith(other) for other in kept)]
     return kept[:most]
-
-
-def _possessive(name: str) -> str:
-    return re.sub(r"[’']s$", "", name)
 
 
 def _merge_surnames(counts: Counter[str]) -> dict[str, int]:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .model import Block, Kind, Quote
-from .text import NAME_PARTICLES, words
+from .text import NAME_PARTICLES, without_possessive, words
 
 QUOTED = re.compile(r"“([^”]{2,}?)”|\"([^\"]{2,}?)\"|«([^»]{2,}?)»|„([^“”]{2,}?)[“”]")
 SPEECH_VERBS = (
@@ -150,7 +150,7 @@ def _mentioned(text: str, full: frozenset[str]) -> str:
 
 def _valid(candidate: str, names: dict[str, str]) -> str:
     """A speaker's full name, or "" when `candidate` is not a person's name we know."""
-    parts = re.sub(r"[’']s$", "", candidate.strip()).split()
+    parts = without_possessive(candidate.strip()).split()
     while parts and parts[0] in NOT_NAMES:
         parts.pop(0)
     while len(parts) > 2 and (parts[0].rstrip(".") in TITLES or parts[0] in ("of", "for")):

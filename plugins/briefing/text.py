@@ -19,6 +19,7 @@ CLAUSE_MARK = re.compile(r"[,;:、，；：]")
 SENTENCE_INSIDE = re.compile(r"[.!?。！？]['\"”’»)]*\s+\S")
 BULLET = re.compile(r"^(?:[•◦▪●○■□☆★‣⁃∙·*+\-–—]\s+|[•◦▪●○■□☆★‣⁃∙·](?=\S))")
 NUMBERED = re.compile(r"^(\d{1,3})[.)]\s+(?=\S)")
+POSSESSIVE = re.compile(r"[’']s$")
 #: lower-case words inside a person's name ("Ursula von der Leyen", "Charles de Gaulle")
 NAME_PARTICLES = r"(?:von|van|der|den|de|da|di|du|del|della|la|le|al|bin|ibn|dos|das)"
 
@@ -149,3 +150,8 @@ def cut_words(text: str, limit: int) -> str:
     if " " in cut:
         cut = cut[: cut.rfind(" ")]
     return cut.rstrip(" ,;:-–—") + "…"
+
+
+def without_possessive(name: str) -> str:
+    """A name without its possessive ending ("Rutte's" -> "Rutte")."""
+    return POSSESSIVE.sub("", name)
