@@ -25,6 +25,7 @@ from .text import (
     looks_like_prose,
     lowercase_share,
     strip_marker,
+    without_possessive,
     words,
 )
 from .title import find_title
@@ -283,6 +284,41 @@ def up_to_the_ender(measures: list[Measure], end: int) -> int:
     return end
 
 
+#: an author box reaches back over at most this many lines that start with the author's name
+AUTHOR_BOX_LINES = 3
+AUTHOR_BOX = "author box"
+AUTHOR_NAMED = re.compile(r"\b(?:by|from)\s+(.+?)\W*$", re.IGNORECASE)
+
+
+def without_author_box(lines: list[Line], measures: list[Measure], start: int, end: int) -> int:
+    """Leave out the author box above "More articles from Jane Doe": the lines just before it
+    that start with the author's names and no others (the name as a heading, "Jane joined ...")."""
+    after = next((i for i in range(end + 1, min(end + 2 + TAIL_LINES, len(lines)))
+                  if measures[i].rule is not None), end)
+    rule = measures[after].rule if after > end else None
+    if rule is None or rule.name != AUTHOR_BOX:
+        return end
+    named = AUTHOR_NAMED.search(lines[after].text)
+    names = {w for w in named.group(1).split() if w[:1].isupper()} if named else set()
+    taken = 0
+    while names and end > start and taken < AUTHOR_BOX_LINES:
+        leading = _leading_names(lines[end].text)
+        if not leading or not leading <= names:  # "Jane joined ..." yes; "Jane Rossi, who ..." no
+            break
+        end, taken = end - 1, taken + 1
+    return end
+
+
+def _leading_names(text: str) -> set[str]:
+    """The capitalised words a line starts with ("Jane Doe", "Jane" of "Jane joined ...")."""
+    found = set()
+    for word in text.lstrip("#•* ").split():
+        if not word[:1].isupper():
+            break
+        found.add(without_possessive(word.strip(",.;:!?")))
+    return found
+
+
 def through_container(lines: list[Line], measures: list[Measure], end: int,
                       container: tuple[int, int] | None) -> int:
     """Let the body run on through the rest of the page's article container (HTML seeds).
@@ -330,6 +366,7 @@ def locate(lines: list[Line], measures: list[Measure], container: tuple[int, int
         start, end = take_adjacent_lists(lines, measures, start, end)
         end = up_to_the_ender(measures, end)
         end = through_container(lines, measures, end, container)
+        end = without_author_box(lines, measures, start, end)
     else:
         start, end = 0, len(lines) - 1
     title = find_title(lines, measures, start, end)

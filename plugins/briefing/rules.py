@@ -180,8 +180,8 @@ RULES: tuple[Rule, ...] = (
         "author box",
         (
             r"about the (author|writer)s?:?",
-            r"(more|all|other) (articles|stories|posts) by .*",
-            r"(view|see) (all )?(posts|articles|stories) by .*",
+            r"(more|all|other|latest) (articles|stories|posts) (by|from) .*",
+            r"(view|see) (all )?(posts|articles|stories) (by|from) .*",
         ),
         ends_article=True,
     ),
