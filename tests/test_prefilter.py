@@ -73,7 +73,7 @@ def test_required_literals_of_small_patterns() -> None:
 
 def test_figure_rules_tried_only_where_a_figure_can_begin_find_what_finditer_finds() -> None:
     texts = lines()
-    assert sum(bool(starts(t)) for t in texts) > 500
+    assert sum(bool(starts(t)) for t in texts) > 200  # golden and generated lines alone hold 250
     for text in texts:
         for rule in FIGURE_RULES:
             found = [m.span() for m in matches_from(rule.pattern, text, starts(text))]
