@@ -28,7 +28,7 @@ NAME_PARTICLES = r"(?:von|van|der|den|de|da|di|du|del|della|la|le|al|bin|ibn|dos
 def words(text: str) -> int:
     """Word count, counting CJK text (written without spaces) as two characters a word."""
     count = len(WORD.findall(text))
-    cjk = len(CJK.findall(text))
+    cjk = 0 if text.isascii() else len(CJK.findall(text))
     if cjk:
         count = max(count, cjk // 2 + count - 1)
     return count
@@ -44,7 +44,7 @@ def lowercase_share(text: str) -> float:
 
     Text without letter case (Chinese, Japanese, Korean...) counts as 1.
     """
-    if len(CJK.findall(text)) >= CJK_CASELESS:
+    if not text.isascii() and len(CJK.findall(text)) >= CJK_CASELESS:
         return 1.0
     tokens = WORD.findall(text)
     cased = [t for t in tokens if t[0].isalpha() and (t[0].islower() or t[0].isupper())]
@@ -129,6 +129,8 @@ STEM = 5
 def content_words(text: str) -> frozenset[str]:
     """The words that say what a line is about: long, not function words; CJK as bigrams."""
     found = {w[:STEM] for w in WORD.findall(text.casefold()) if len(w) >= 4 and w not in STOPWORDS}
+    if text.isascii():
+        return frozenset(found)
     cjk = "".join(CJK.findall(text))
     found.update(cjk[i : i + 2] for i in range(len(cjk) - 1))
     return frozenset(found)
@@ -137,6 +139,8 @@ def content_words(text: str) -> frozenset[str]:
 @functools.lru_cache(maxsize=CACHED_LINES)
 def fold(text: str) -> str:
     """A comparison key: case-folded, accents and punctuation removed."""
+    if text.isascii():  # nothing to decompose
+        return " ".join(WORD.findall(text.casefold()))
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     kept = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(WORD.findall(kept))
