@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import copy
 import dataclasses
+import html
 import json
+import os
 import random
 from pathlib import Path
 
 import pytest
-from briefing.emit import body_markdown, emit, escape
-from briefing.pipeline import convert
-from briefing.plugin import split_front_matter
+import yaml
+from briefing.emit import body_markdown, emit, emit_with_front, escape
+from briefing.pipeline import convert, convert_seed
+from briefing.plugin import FRONTS, BriefingError, BriefingReader, split_front_matter
 from briefing.render import render_briefing
 from bs4 import BeautifulSoup
-from conftest import build_site
+from conftest import GOLDEN, build_site
 from markdown import Markdown
+from pelican.settings import DEFAULT_CONFIG
 
 HOSTILE = [
     "<script>alert(1)</script>",
@@ -116,6 +121,44 @@ def test_front_matter_round_trips_hostile_values(value: str) -> None:
     for key in ("title", "summary", "caption", "author"):
         assert meta[key] == value, key
     assert "save_as" not in meta
+
+
+def test_the_front_matter_handed_to_the_reader_is_what_parsing_the_file_gives() -> None:
+    """The build skips parsing its own files' YAML (`emit_with_front`, `plugin.FRONTS`): that is
+    only right if the handed-over front matter equals the parsed one, for every kind of value."""
+    articles = [convert_seed(p.read_bytes(), p.name) for p in sorted(GOLDEN.glob("*/seed.*"))]
+    articles.append(convert(SEED.encode()))
+    base = convert(b"Title\n\nThis first paragraph is long enough to be prose; it ends with a full stop.\n")
+    articles += [dataclasses.replace(base, title=v, summary=v, caption=v, author=v, tags=(v,))
+                 for v in [*YAML_HOSTILE, *HOSTILE]]
+    for article in articles:
+        text, front = emit_with_front(article, "seeds/x.txt")
+        parsed, body = split_front_matter(text, "x.md")
+        assert parsed == front
+        assert split_front_matter(text, "x.md", front) == (parsed, body)
+
+
+def test_the_reader_does_not_parse_the_yaml_the_build_just_wrote(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    text, front = emit_with_front(convert(SEED.encode()), "seeds/x.txt")
+    path = tmp_path / "x.md"
+    path.write_text(text, encoding="utf-8")
+    FRONTS[os.path.realpath(path)] = front
+    monkeypatch.setattr(yaml, "load", lambda *a, **k: pytest.fail("parsed the YAML again"))
+    _, meta = BriefingReader(copy.deepcopy(DEFAULT_CONFIG)).read(str(path))
+    assert str(meta["title"]) == html.escape(front["title"])
+    assert os.path.realpath(path) not in FRONTS  # taken once
+
+
+def test_a_file_edited_after_the_build_wrote_it_still_stops_the_build(tmp_path: Path) -> None:
+    text, front = emit_with_front(convert(SEED.encode()), "seeds/x.txt")
+    path = tmp_path / "x.md"
+    path.write_text(text.replace("title: ", "title: Edited ", 1), encoding="utf-8")
+    FRONTS[os.path.realpath(path)] = front  # as the build handed it over
+    with pytest.raises(BriefingError, match="edited by hand"):
+        BriefingReader(copy.deepcopy(DEFAULT_CONFIG)).read(str(path))
+    stale = dict(front, checksum="0" * 64)  # a hand-over for other text is ignored: the file is parsed
+    assert split_front_matter(text, "x.md", stale)[0] == front
 
 
 def test_hostile_seed_builds_to_a_page_without_injected_markup(tmp_path: Path) -> None:

@@ -18,13 +18,14 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from unidecode import unidecode
 
 from .cache import ConversionCache, cache_key
 from .config import Config
 from .decode import SeedError
-from .emit import emit, is_hand_edited
+from .emit import emit_with_front, is_hand_edited
 from .model import Article
 from .pipeline import convert_seed
 from .sidecar import Sidecar, SidecarError, load_sidecar
@@ -38,8 +39,9 @@ class GenerateError(RuntimeError):
 
 
 def generate_all(seeds: Path, out: Path, config: Config, cache: ConversionCache | None = None,
-                 workers: int = 1) -> list[Message]:
-    """Convert every seed into `out`; unchanged seeds come from `cache`, the rest use `workers` processes."""
+                 workers: int = 1, fronts: dict[Path, dict[str, Any]] | None = None) -> list[Message]:
+    """Convert every seed into `out`; unchanged seeds come from `cache`, the rest use `workers` processes.
+    `fronts`, when given, receives each generated file's front matter as reading it back gives it."""
     cache = cache or ConversionCache(None)
     messages: list[Message] = []
     dates = first_commit_dates(seeds)
@@ -74,7 +76,9 @@ def generate_all(seeds: Path, out: Path, config: Config, cache: ConversionCache 
             article = dataclasses.replace(article, slug=slug)
         owners[slug] = seed
         skeletons[skeleton(slug)] = seed
-        planned[out / (slug + ".md")] = emit(article, name)
+        planned[out / (slug + ".md")], front = emit_with_front(article, name)
+        if fronts is not None:
+            fronts[out / (slug + ".md")] = front
     _refuse_hand_edits(out, planned)
     out.mkdir(parents=True, exist_ok=True)
     for path, text in planned.items():

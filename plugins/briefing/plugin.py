@@ -37,7 +37,7 @@ from pelican.urlwrappers import Tag
 from . import parallel
 from .cache import ConversionCache
 from .config import Config
-from .emit import YAML_LOADER, is_hand_edited
+from .emit import CHECKSUM_KEY, CHECKSUM_LINE, YAML_LOADER, is_hand_edited
 from .generate import GenerateError, generate_all
 from .related import related
 from .render import glance_targets, render_briefing, render_page, sanitize
@@ -49,6 +49,10 @@ FRONT_MATTER_KEYS = frozenset(
     "title date date_from slug summary caption author source source_url tags words "
     "reading_time sections pull_quotes figures quoted seed checksum".split()
 )
+
+
+#: front matter of the files this build generated, by real path, until the reader takes it
+FRONTS: dict[str, dict[str, Any]] = {}
 
 
 class BriefingError(RuntimeError):
@@ -88,9 +92,12 @@ def convert_seeds(pelican: Any) -> None:
     try:
         cache = ConversionCache(cache_dir(settings))
         workers = int(settings.get("BRIEFING_WORKERS") or os.cpu_count() or 1)
-        messages = generate_all(seeds_dir(settings), content_dir(settings), config, cache, workers)
+        fronts: dict[Path, dict[str, Any]] = {}
+        messages = generate_all(seeds_dir(settings), content_dir(settings), config, cache, workers, fronts)
     except GenerateError as err:
         raise BriefingError(str(err)) from err
+    FRONTS.clear()
+    FRONTS.update((os.path.realpath(path), front) for path, front in fronts.items())
     for level, message in messages:
         logger.log(level, "%s", message)
     logger.info("briefing: %d seed(s) from the conversion cache", cache.hits)
@@ -104,7 +111,7 @@ class BriefingReader(BaseReader):  # type: ignore[misc]
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         text = Path(source_path).read_text(encoding="utf-8")
-        meta, body = split_front_matter(text, source_path)
+        meta, body = split_front_matter(text, source_path, FRONTS.pop(os.path.realpath(source_path), None))
         if "checksum" in meta and is_hand_edited(text):
             raise BriefingError(
                 "%s was edited by hand; move the change into the seed's sidecar YAML "
@@ -149,12 +156,19 @@ class BriefingReader(BaseReader):  # type: ignore[misc]
         return out
 
 
-def split_front_matter(text: str, source_path: str) -> tuple[dict[str, Any], str]:
+def split_front_matter(text: str, source_path: str,
+                       known: dict[str, Any] | None = None) -> tuple[dict[str, Any], str]:
+    """(front matter, body) of a Markdown file.  `known` is the front matter this build wrote into
+    it (`FRONTS`): used instead of parsing the YAML again when the file carries the same checksum
+    (the reader then checks that checksum against the text, so an edited file never passes)."""
     if not text.startswith("---\n"):
         return {}, text
     end = text.find("\n---\n", 4)
     if end < 0:
         raise BriefingError("%s:1: front matter has no closing ---" % source_path)
+    line = CHECKSUM_LINE.search(text, 0, end + 1)
+    if known is not None and line is not None and line.group(0).split()[1] == known.get(CHECKSUM_KEY):
+        return dict(known), text[end + 5 :]
     meta = yaml.load(text[4:end], Loader=YAML_LOADER) or {}
     if not isinstance(meta, dict):
         raise BriefingError("%s:2: front matter must be a mapping" % source_path)
