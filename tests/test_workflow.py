@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import runpy
 import shutil
 import signal
 import subprocess
@@ -11,6 +12,8 @@ import time
 from pathlib import Path
 
 import pytest
+import yaml
+from briefing.plugin import cache_dir
 from conftest import GOLDEN, ROOT
 
 SKIP = shutil.ignore_patterns(".venv", ".git", "output", "briefings", "artifacts", ".cache", "__pycache__",
@@ -308,3 +311,14 @@ def test_an_empty_site_is_never_published(project: tuple[Path, Path]) -> None:
     done = invoke(copy, "gh-pages")
     assert done.returncode != 0 and "empty site is not published" in done.stdout + done.stderr
     assert branch_files(bare) == []
+
+
+def test_the_github_workflow_keeps_the_conversion_cache_the_build_uses() -> None:
+    used = cache_dir(runpy.run_path(str(ROOT / "pelicanconf.py")))
+    assert used is not None
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "site.yml").read_text(encoding="utf-8"))
+    for job in ("test", "deploy"):
+        caches = [step["with"] for step in workflow["jobs"][job]["steps"]
+                  if str(step.get("uses", "")).startswith("actions/cache@")]
+        assert [ROOT / c["path"] for c in caches] == [used], job
+        assert all("plugins/**" in c["key"] and "seeds/**" in c["key"] for c in caches), job
