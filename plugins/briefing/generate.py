@@ -55,8 +55,10 @@ def generate_all(seeds: Path, out: Path, config: Config, cache: ConversionCache 
             messages.append((logging.WARNING, "%s: is a symbolic link; skipped" % name))
         else:
             found.append((seed, name))
+    _refuse_hand_edits(out)  # before anything is converted or written
+    out.mkdir(parents=True, exist_ok=True)
     results = convert_all([seed for seed, _ in found], config, cache, workers)  # one at a time
-    planned: dict[Path, str] = {}
+    written: set[Path] = set()
     owners: dict[str, Path] = {}
     skeletons: dict[str, Path] = {}
     for (seed, name), result in zip(found, results, strict=True):
@@ -76,15 +78,14 @@ def generate_all(seeds: Path, out: Path, config: Config, cache: ConversionCache 
             article = dataclasses.replace(article, slug=slug)
         owners[slug] = seed
         skeletons[skeleton(slug)] = seed
-        planned[out / (slug + ".md")], front = emit_with_front(article, name)
-        if fronts is not None:
-            fronts[out / (slug + ".md")] = front
-    _refuse_hand_edits(out, planned)
-    out.mkdir(parents=True, exist_ok=True)
-    for path, text in planned.items():
+        path = out / (slug + ".md")
+        text, front = emit_with_front(article, name)
         if not path.exists() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8")
-    for stale in sorted(set(out.glob("*.md")) - set(planned)):
+            path.write_text(text, encoding="utf-8")  # written as it comes: no build holds every file
+        written.add(path)
+        if fronts is not None:
+            fronts[path] = front
+    for stale in sorted(set(out.glob("*.md")) - written):
         stale.unlink()
         messages.append((logging.INFO, "%s: removed, its seed is gone" % _display(stale)))
     cache.prune()
@@ -233,9 +234,9 @@ def _dated(article: Article, seed: Path, name: str, dates: dict[str, str],
     return article
 
 
-def _refuse_hand_edits(out: Path, planned: dict[Path, str]) -> None:
-    edited = [p for p in sorted(out.glob("*.md")) if is_hand_edited(p.read_text(encoding="utf-8"))
-              and planned.get(p) != p.read_text(encoding="utf-8")]
+def _refuse_hand_edits(out: Path) -> None:
+    """Stop before anything is written if a generated file no longer matches its checksum."""
+    edited = [p for p in sorted(out.glob("*.md")) if is_hand_edited(p.read_text(encoding="utf-8"))]
     if edited:
         raise GenerateError(
             "%s: generated file edited by hand; nothing was overwritten. Move the change into "
