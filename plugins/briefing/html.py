@@ -68,7 +68,7 @@ class SavedPage(NamedTuple):
     text: str
     #: what the page says about itself, as sidecar defaults
     meta: Sidecar
-    #: first and last line number of the container's own flow (None: no paragraphs)
+    #: the container's own flow as line numbers `first <= n < end` (None: no paragraphs)
     container: tuple[int, int] | None
 
 

@@ -327,19 +327,19 @@ def through_container(lines: list[Line], measures: list[Measure], end: int,
     paragraph the same element may go on with product boxes, lists or a
     closing note.  The body takes the stretch of those lines that adds most
     to its score (so a trail of short lines is left out) and stops at an
-    ender rule.  `container` is the first and last line number of that
-    element's own flow.
+    ender rule.  `container` holds that element's own flow: line numbers
+    `first <= n < stop`.
     """
     if container is None:
         return end
-    first, last = container
-    if not (end < len(lines) and first <= lines[end].number < last):
+    first, stop = container
+    if not (end < len(lines) and first <= lines[end].number < stop):
         return end
     total = best = 0.0
     taken = end
     for i in range(end + 1, len(lines)):
         m = measures[i]
-        if lines[i].number > last or (m.rule is not None and m.rule.ends_article):
+        if lines[i].number >= stop or (m.rule is not None and m.rule.ends_article):
             break
         total += container_score(m)
         if total > best:
