@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from briefing import cache as cache_module
+from briefing import generate
 from briefing.cache import ConversionCache
 from briefing.config import Config
 from briefing.generate import generate_all
@@ -111,3 +112,25 @@ def test_related_briefings_are_the_first_others_sharing_a_topic() -> None:
               frozenset({"NATO", "Ukraine"}), frozenset({"Rates"})]
     assert related(topics) == [[1, 3, 4], [0, 4], [], [0, 4], [0, 1, 3], []]
     assert related(topics, most=1)[4] == [0]
+
+
+def test_an_unchanged_seed_is_not_written_out_again(seeds: Path, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "cache"
+    first = build(seeds, tmp_path / "out", Config(), ConversionCache(folder))
+    monkeypatch.setattr(generate, "emit_with_front", lambda *a: pytest.fail("emitted the file again"))
+    assert build(seeds, tmp_path / "other", Config(), ConversionCache(folder)) == first
+
+
+def test_a_cached_seed_whose_slug_changed_is_written_out_again(seeds: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    out = tmp_path / "out"
+    build(seeds, out, Config(), ConversionCache(folder))
+    assert [p.name for p in out.glob("*.md")] == ["senate-panel-advances-water-bill-after-long-debate.md"]
+    # a seed with the same title whose name sorts first takes the slug: the cached one becomes "-2"
+    (seeds / "a-water.txt").write_text(SEED.format(sponsor="") + "\nA closing line.\n", encoding="utf-8")
+    text = build(seeds, out, Config(), ConversionCache(folder))
+    assert "slug: senate-panel-advances-water-bill-after-long-debate-2\n" in text
+    assert sorted(p.name for p in out.glob("*.md")) == [
+        "senate-panel-advances-water-bill-after-long-debate-2.md",
+        "senate-panel-advances-water-bill-after-long-debate.md"]

@@ -6,6 +6,11 @@ and the converter's own code (a hash of this package's source), so changing a
 boilerplate rule, a setting or the plugin re-converts, and a stale entry can
 never be served.  Entries are pickled `Article`s written atomically; an entry
 that cannot be read is a miss.  Entries not used by a build are pruned.
+
+The generated file (Markdown text and its front matter) is kept too, under
+`file_key`: the conversion's key plus what the build sets afterwards (slug,
+date and where it came from, the seed's name), so an unchanged seed is not
+even written out as YAML again.
 """
 
 from __future__ import annotations
@@ -16,12 +21,14 @@ import os
 import pickle
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from .config import Config
 from .model import Article
 
 PACKAGE = Path(__file__).resolve().parent
 SUFFIX = ".article"
+FILE_SUFFIX = ".generated"
 
 
 @functools.cache
@@ -42,8 +49,14 @@ def cache_key(data: bytes, sidecar: bytes | None, config: Config, kind: str = ".
     return digest.hexdigest()
 
 
+def file_key(key: str, article: Article, seed: str) -> str:
+    """The key of a generated file: its conversion's `cache_key` and what the build set since."""
+    parts = (key, article.slug, article.date, article.date_from, seed)
+    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
+
+
 class ConversionCache:
-    """Articles by `cache_key` in `folder` (None: no cache, every seed converts)."""
+    """Articles by `cache_key`, generated files by `file_key`, in `folder` (None: no cache)."""
 
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
@@ -55,28 +68,45 @@ class ConversionCache:
         return self.folder is not None and (self.folder / (key + SUFFIX)).is_file()
 
     def get(self, key: str) -> Article | None:
-        if self.folder is None:
-            return None
-        self.used.add(key)
-        try:
-            article = pickle.loads((self.folder / (key + SUFFIX)).read_bytes())
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
-            return None
+        article = self._load(key + SUFFIX)
         if not isinstance(article, Article):
             return None
         self.hits += 1
         return article
 
     def put(self, key: str, article: Article) -> None:
+        self._store(key + SUFFIX, article)
+
+    def get_file(self, key: str) -> tuple[str, dict[str, Any]] | None:
+        """A generated file's text and front matter (`emit.emit_with_front`), by `file_key`."""
+        found = self._load(key + FILE_SUFFIX)
+        if not (isinstance(found, tuple) and len(found) == 2 and isinstance(found[0], str)
+                and isinstance(found[1], dict)):
+            return None
+        return found[0], found[1]
+
+    def put_file(self, key: str, text: str, front: dict[str, Any]) -> None:
+        self._store(key + FILE_SUFFIX, (text, front))
+
+    def _load(self, name: str) -> object:
+        if self.folder is None:
+            return None
+        self.used.add(name)
+        try:
+            return pickle.loads((self.folder / name).read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+            return None
+
+    def _store(self, name: str, value: object) -> None:
         if self.folder is None:
             return
-        self.used.add(key)
+        self.used.add(name)
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
             with os.fdopen(fd, "wb") as out:
-                pickle.dump(article, out, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, self.folder / (key + SUFFIX))
+                pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, self.folder / name)
         except OSError:
             return  # a cache that cannot be written only costs time
 
@@ -85,5 +115,5 @@ class ConversionCache:
         if self.folder is None or not self.folder.is_dir():
             return
         for path in self.folder.iterdir():
-            if path.suffix in (SUFFIX, ".tmp") and path.stem not in self.used:
+            if path.suffix in (SUFFIX, FILE_SUFFIX, ".tmp") and path.name not in self.used:
                 path.unlink(missing_ok=True)

@@ -22,7 +22,7 @@ from typing import Any
 
 from unidecode import unidecode
 
-from .cache import ConversionCache, cache_key
+from .cache import ConversionCache, cache_key, file_key
 from .config import Config
 from .decode import SeedError
 from .emit import emit_with_front, is_hand_edited
@@ -61,7 +61,7 @@ def generate_all(seeds: Path, out: Path, config: Config, cache: ConversionCache 
     written: set[Path] = set()
     owners: dict[str, Path] = {}
     skeletons: dict[str, Path] = {}
-    for (seed, name), result in zip(found, results, strict=True):
+    for (seed, name), (key, result) in zip(found, results, strict=True):
         article = _checked(result, name, messages)
         if article is None:
             continue
@@ -79,7 +79,7 @@ def generate_all(seeds: Path, out: Path, config: Config, cache: ConversionCache 
         owners[slug] = seed
         skeletons[skeleton(slug)] = seed
         path = out / (slug + ".md")
-        text, front = emit_with_front(article, name)
+        text, front = _generated(article, name, key, cache)
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")  # written as it comes: no build holds every file
         written.add(path)
@@ -98,10 +98,24 @@ Result = Article | tuple[str, int, int] | str
 POOL_MIN = 24
 
 
-def convert_all(seeds: list[Path], config: Config, cache: ConversionCache, workers: int) -> Iterator[Result]:
-    """One `Result` per seed, in order, one at a time: a cached article is read back when its turn
-    comes, the others are converted in `workers` processes meanwhile, so a build never holds all
-    its articles at once."""
+def _generated(article: Article, name: str, key: str, cache: ConversionCache) -> tuple[str, dict[str, Any]]:
+    """The file for `article` and its front matter: from the cache when this seed, converted and
+    then dated and named the same way, was written out before."""
+    if not key:
+        return emit_with_front(article, name)
+    wanted = file_key(key, article, name)
+    found = cache.get_file(wanted)
+    if found is None:
+        found = emit_with_front(article, name)
+        cache.put_file(wanted, *found)
+    return found
+
+
+def convert_all(seeds: list[Path], config: Config, cache: ConversionCache,
+                workers: int) -> Iterator[tuple[str, Result]]:
+    """(cache key, `Result`) per seed, in order, one at a time: a cached article is read back when its
+    turn comes, the others are converted in `workers` processes meanwhile, so a build never holds
+    all its articles at once.  The key is "" for a seed that could not be read."""
     plan: list[tuple[Path, str, bool] | str] = []
     jobs: list[tuple[bytes, tuple[str, bytes] | None, Config, str]] = []
     for seed in seeds:
@@ -118,17 +132,17 @@ def convert_all(seeds: list[Path], config: Config, cache: ConversionCache, worke
     with _converted(jobs, workers) as converted:
         for item in plan:
             if isinstance(item, str):
-                yield item
+                yield "", item
                 continue
             seed, key, cached = item
             article = cache.get(key) if cached else None
             if article is not None:
-                yield article
+                yield key, article
                 continue
             result = next(converted) if not cached else _convert_again(seed, config)
             if isinstance(result, Article):
                 cache.put(key, result)
-            yield result
+            yield key, result
 
 
 def _convert_again(seed: Path, config: Config) -> Result:
