@@ -118,10 +118,17 @@ def checksum(text: str) -> str:
 
 def is_hand_edited(text: str) -> bool:
     """True when a generated file no longer matches the checksum it carries."""
+    return intact_checksum(text) is None
+
+
+def intact_checksum(text: str) -> str | None:
+    """The checksum a generated file carries, if its text still matches it (None: edited, or not
+    a generated file).  Two intact files with one checksum have the same text."""
     m = CHECKSUM_LINE.search(text)
     if m is None:
-        return True
-    return m.group(0).split()[1] != checksum(text)
+        return None
+    carried = m.group(0).split()[1]
+    return carried if carried == checksum(text) else None
 
 
 def _sidecar_name(seed: str) -> str:

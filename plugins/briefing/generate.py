@@ -25,7 +25,7 @@ from unidecode import unidecode
 from .cache import ConversionCache, cache_key, file_key
 from .config import Config
 from .decode import SeedError
-from .emit import emit_with_front, is_hand_edited
+from .emit import CHECKSUM_KEY, emit_with_front, intact_checksum
 from .model import Article
 from .pipeline import convert_seed
 from .sidecar import Sidecar, SidecarError, load_sidecar
@@ -55,7 +55,7 @@ def generate_all(seeds: Path, out: Path, config: Config, cache: ConversionCache 
             messages.append((logging.WARNING, "%s: is a symbolic link; skipped" % name))
         else:
             found.append((seed, name))
-    _refuse_hand_edits(out)  # before anything is converted or written
+    existing = _intact_files(out)  # before anything is converted or written
     out.mkdir(parents=True, exist_ok=True)
     results = convert_all([seed for seed, _ in found], config, cache, workers)  # one at a time
     written: set[Path] = set()
@@ -80,7 +80,7 @@ def generate_all(seeds: Path, out: Path, config: Config, cache: ConversionCache 
         skeletons[skeleton(slug)] = seed
         path = out / (slug + ".md")
         text, front = _generated(article, name, key, cache)
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
+        if existing.get(path) != front[CHECKSUM_KEY]:  # same checksum, same text: left alone
             path.write_text(text, encoding="utf-8")  # written as it comes: no build holds every file
         written.add(path)
         if fronts is not None:
@@ -248,14 +248,23 @@ def _dated(article: Article, seed: Path, name: str, dates: dict[str, str],
     return article
 
 
-def _refuse_hand_edits(out: Path) -> None:
-    """Stop before anything is written if a generated file no longer matches its checksum."""
-    edited = [p for p in sorted(out.glob("*.md")) if is_hand_edited(p.read_text(encoding="utf-8"))]
+def _intact_files(out: Path) -> dict[Path, str]:
+    """The checksum of every generated file in `out`; stops, before anything is written, if one
+    no longer matches its checksum (edited by hand)."""
+    found: dict[Path, str] = {}
+    edited = []
+    for path in sorted(out.glob("*.md")):
+        carried = intact_checksum(path.read_text(encoding="utf-8"))
+        if carried is None:
+            edited.append(path)
+        else:
+            found[path] = carried
     if edited:
         raise GenerateError(
             "%s: generated file edited by hand; nothing was overwritten. Move the change into "
             "the seed's sidecar (seeds/<name>.yaml), then delete the file and build again"
             % ", ".join(_display(p) for p in edited))
+    return found
 
 
 def first_commit_dates(seeds: Path) -> dict[str, str]:

@@ -48,7 +48,7 @@ NOT_PERSON = frozenset(
     "Bank Fund Agency Office Court Parliament Congress Senate Assembly Army Forces Guard Police Street "
     "City County Province Region Sea Ocean River North South East West Eastern Western Northern Southern "
     "European American African Asian Atlantic Pacific Middle New Saudi Arabia Korea Africa America "
-    "Kingdom Emirates Airlines Group Company Corporation University School Times Post News Media".split()
+    "Emirates Airlines Group Company Corporation University School Times Post News Media".split()
 )
 #: words of office dropped from the front of a speaker's name ("Senator Maria Alvarez")
 TITLES = frozenset(
@@ -175,8 +175,9 @@ def _full_names(blocks: list[Block]) -> dict[str, str]:
                 pair = m.group(1) + " " + m.group(2)
                 seen = pairs.setdefault(m.group(2).split()[-1], {})
                 seen[pair] = seen.get(pair, 0) + 1
-    return {surname: max(seen, key=lambda k: seen[k]) for surname, seen in pairs.items()
-            if not any(w in NOT_PERSON for w in max(seen, key=lambda k: seen[k]).split())}
+    chosen = {surname: max(seen, key=lambda k: seen[k]) for surname, seen in pairs.items()}
+    return {surname: name for surname, name in chosen.items()
+            if not any(w in NOT_PERSON for w in name.split())}
 
 
 def pull_quote_score(quote: Quote) -> float:
