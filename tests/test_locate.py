@@ -33,3 +33,24 @@ def test_a_paragraph_starting_with_someone_else_of_the_same_first_name_stays() -
     text = plain_text(convert(seed.encode()))
     assert "Jane Doe" not in text
     assert "Jane Rossi, who runs a small installer" in text
+
+
+def test_an_about_the_author_box_headed_with_her_name_is_not_the_body() -> None:
+    for heading in ("About Jane Doe", "Über Jane Doe", "Sobre Jane Doe"):
+        seed = ARTICLE.replace("Share\n\n", "") + (
+            f"{heading}\n\n"
+            "As energy editor, Jane Doe has covered solar markets and the grid since 2009.\n\n"
+            "Related content\n")
+        text = plain_text(convert(seed.encode()))
+        assert "Jane" not in text, heading
+        assert "Emiliano Rossi, who runs a small installer" in text
+
+
+def test_an_about_section_that_does_not_present_a_person_stays() -> None:
+    section = ("About The Installers\n\n"
+               "The installers in the region are mostly family firms with fewer than ten employees, and "
+               "many of them also sell heat pumps and batteries to the same customers.\n\n")
+    seed = ARTICLE.replace("Share\n\n", "") + section
+    text = plain_text(convert(seed.encode()))
+    assert "About The Installers" in text
+    assert "mostly family firms" in text

@@ -309,6 +309,35 @@ def without_author_box(lines: list[Line], measures: list[Measure], start: int, e
     return end
 
 
+#: the words that open an author box headed with the author's name ("About Jane Doe"), by language
+ABOUT_WORDS = ("about", "über", "sobre", "acerca de", "à propos de", "a propos de", "over", "su")
+#: an "About Jane Doe" box is the body's last lines: its heading and at most this many after it
+ABOUT_BOX_LINES = 2
+ABOUT_NAME_WORDS = (2, 4)
+
+
+def without_about_box(lines: list[Line], start: int, end: int) -> int:
+    """Leave out an author box at the body's end headed "About Jane Doe" ("Über", "Sobre"...),
+    when the line under the heading names that person: a section about something else
+    ("About The Program") or one that goes on longer is the article's."""
+    for i in range(max(start + 1, end - ABOUT_BOX_LINES), end):
+        name = about_name(lines[i].text)
+        if name and all(re.search(r"\b%s\b" % re.escape(word), lines[i + 1].text) for word in name):
+            return i - 1
+    return end
+
+
+def about_name(text: str) -> list[str]:
+    """The name words of an "About Jane Doe" line (capitalised, two to four of them), or []."""
+    folded = text.casefold()
+    lead = next((w for w in ABOUT_WORDS if folded.startswith(w + " ")), "")
+    name = text[len(lead):].split() if lead else []
+    low, high = ABOUT_NAME_WORDS
+    if not (low <= len(name) <= high) or not all(w[:1].isupper() and w.isalpha() for w in name):
+        return []
+    return name
+
+
 def _leading_names(text: str) -> set[str]:
     """The capitalised words a line starts with ("Jane Doe", "Jane" of "Jane joined ...")."""
     found = set()
@@ -367,6 +396,8 @@ def locate(lines: list[Line], measures: list[Measure], container: tuple[int, int
         end = up_to_the_ender(measures, end)
         end = through_container(lines, measures, end, container)
         end = without_author_box(lines, measures, start, end)
+        trimmed = without_about_box(lines, start, end)
+        ended_by, end = (AUTHOR_BOX, trimmed) if trimmed < end else (ended_by, end)
     else:
         start, end = 0, len(lines) - 1
     title = find_title(lines, measures, start, end)
