@@ -54,3 +54,12 @@ def test_an_about_section_that_does_not_present_a_person_stays() -> None:
     text = plain_text(convert(seed.encode()))
     assert "About The Installers" in text
     assert "mostly family firms" in text
+
+
+def test_a_wire_story_keeps_its_credit_line() -> None:
+    seed = ARTICLE.replace("Share\n\n", "") + (
+        "(Reporting by Jane Doe; Editing by John Roe)\n\n© Wire Service 2019\n\n"
+        "Markets\n\nWorld\n\nBusiness\n\nSport\n")
+    text = plain_text(convert(seed.encode()))
+    assert text.rstrip().endswith("(Reporting by Jane Doe; Editing by John Roe)")
+    assert "Wire Service" not in text

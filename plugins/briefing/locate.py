@@ -284,6 +284,21 @@ def up_to_the_ender(measures: list[Measure], end: int) -> int:
     return end
 
 
+#: a wire service's credit line closes the article ("(Reporting by Jane Doe; Editing by John Roe)")
+CREDIT_LINE = re.compile(
+    r"\((additional |extra )?(reporting|writing|editing|research|compiled|produced) by [^()]+\)\.?",
+    re.IGNORECASE,
+)
+
+
+def with_credit_line(lines: list[Line], end: int) -> int:
+    """Take the credit line that closes a wire story, up to `TAIL_LINES` below the last paragraph."""
+    for i in range(end + 1, min(end + 1 + TAIL_LINES, len(lines))):
+        if CREDIT_LINE.fullmatch(lines[i].text):
+            return i
+    return end
+
+
 #: an author box reaches back over at most this many lines that start with the author's name
 AUTHOR_BOX_LINES = 3
 AUTHOR_BOX = "author box"
@@ -394,6 +409,7 @@ def locate(lines: list[Line], measures: list[Measure], container: tuple[int, int
         start, end, ended_by = body_segments(parts)
         start, end = take_adjacent_lists(lines, measures, start, end)
         end = up_to_the_ender(measures, end)
+        end = with_credit_line(lines, end)
         end = through_container(lines, measures, end, container)
         end = without_author_box(lines, measures, start, end)
         trimmed = without_about_box(lines, start, end)
