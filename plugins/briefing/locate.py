@@ -325,7 +325,7 @@ def without_author_box(lines: list[Line], measures: list[Measure], start: int, e
 
 
 #: the words that open an author box headed with the author's name ("About Jane Doe"), by language
-ABOUT_WORDS = ("about", "über", "sobre", "acerca de", "à propos de", "a propos de", "over", "su")
+ABOUT_WORDS = ("about", "über", "sobre", "acerca de", "à propos de", "a propos de", "over", "informazioni su")
 #: an "About Jane Doe" box is the body's last lines: its heading and at most this many after it
 ABOUT_BOX_LINES = 2
 ABOUT_NAME_WORDS = (2, 4)
