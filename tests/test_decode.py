@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 
 import pytest
-from briefing.decode import SeedError, decode
+from briefing.decode import SeedError, decode, split_lines
 from briefing.emit import emit
 from briefing.pipeline import convert
 from briefing.sidecar import load_sidecar
@@ -91,3 +91,22 @@ def test_a_huge_title_is_cut_with_a_warning() -> None:
     assert len(article.title) <= 201 and article.title.endswith("…")
     assert len(article.slug) <= 80
     assert any("cut to 200" in d.message for d in article.diagnostics)
+
+
+SIDE = " " * 60
+
+
+def test_a_side_column_laid_beside_the_article_is_not_part_of_its_lines() -> None:
+    body = ("Ministers agreed on Tuesday to extend the grain corridor for another year, after two days "
+            "of talks in which the northern ports were the last point of dispute.")
+    seed = ("Grain corridor extended for another year" + SIDE + "Most read\n\n"
+            "By Jane Doe\n\n" + body + SIDE + "Weather in Odesa\n\n"
+            + body.replace("Tuesday", "Monday") + "\n")
+    article = convert(seed.encode())
+    assert article.title == "Grain corridor extended for another year"
+    assert any(b.text == body for b in article.blocks)  # the paragraph ends where the article's column does
+
+
+def test_a_table_row_keeps_its_columns_on_one_line() -> None:
+    row = "Kyle Busch" + SIDE + "5040" + SIDE + "5"
+    assert [line.text for line in split_lines(row + "\n")] == ["Kyle Busch 5040 5"]

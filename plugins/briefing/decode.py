@@ -97,6 +97,9 @@ def _utf8_error(data: bytes, start: int) -> SeedError:
 
 
 COLUMN_GAP = re.compile(r"\s{2,}")
+#: a text browser lays a page's side column on the same line as the article, far to the right: a
+#: line of two parts this far apart is two lines (a table row has more columns, or narrower gaps)
+SIDE_COLUMN = re.compile(r" {40,}")
 
 
 def split_lines(text: str) -> list[Line]:
@@ -108,12 +111,14 @@ def split_lines(text: str) -> list[Line]:
         if not stripped:
             blanks += 1
             continue
-        if lines:
-            last = lines[-1]
-            lines[-1] = Line(last.number, last.text, last.blank_before, blanks, last.cells)
         cells = len(COLUMN_GAP.split(stripped))
-        lines.append(Line(number, " ".join(stripped.split()), blanks, 0, cells))
-        blanks = 0
+        columns = SIDE_COLUMN.split(stripped) if cells == 2 else [stripped]
+        for k, part in enumerate(columns):
+            if lines:
+                last = lines[-1]
+                lines[-1] = Line(last.number, last.text, last.blank_before, blanks, last.cells)
+            lines.append(Line(number, " ".join(part.split()), blanks, 0, 1 if len(columns) > 1 else cells))
+            blanks = 1 if k + 1 < len(columns) else 0
     if lines:
         last = lines[-1]
         lines[-1] = Line(last.number, last.text, last.blank_before, blanks + 1, last.cells)
