@@ -28,7 +28,7 @@ class Kind(StrEnum):
 
 @dataclass(frozen=True)
 class Line:
-    """One physical line of the seed, 1-based, after decoding and normalising."""
+    """One physical line of the seed (or one of its side columns), numbered from 1, after decoding."""
 
     number: int
     text: str
