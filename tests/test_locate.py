@@ -56,6 +56,30 @@ def test_an_about_section_that_does_not_present_a_person_stays() -> None:
     assert "mostly family firms" in text
 
 
+def test_an_embedded_post_that_closes_the_article_keeps_its_attribution() -> None:
+    seed = ARTICLE.replace("Share\n\n", "") + (
+        "Prices are finally where they should be.\n\n"
+        "— Jane Doe (@janedoe) November 4, 2019\n\n"
+        "Markets\n\nWorld\n\nBusiness\n\nSport\n")
+    text = plain_text(convert(seed.encode()))
+    assert text.rstrip().endswith("— Jane Doe (@janedoe) November 4, 2019")
+    assert "Markets" not in text
+
+
+def test_subscription_pitches_in_the_article_are_dropped() -> None:
+    pitches = ["Have a tip? Jane Doe may be reached at jdoe@example.com. Follow her on Twitter at @jdoe.",
+               "Get the latest updates right in your inbox. Sign up for our newsletters.",
+               "Follow AP's full coverage of the energy markets at https://example.com/energy",
+               "Listen to Energy Hour live at 12:45 and 17:45 weekdays - or listen back here."]
+    first, rest = ARTICLE.split("Analysts expect")
+    for pitch in pitches:
+        article = convert((first + pitch + "\n\nAnalysts expect" + rest).encode())  # where a page puts it
+        text = plain_text(article)
+        assert pitch not in text
+        assert [d.reason for d in article.decisions if d.line.text == pitch] == ["subscription pitch"]
+        assert "Module prices fell" in text and "Analysts expect" in text
+
+
 def test_a_wire_story_keeps_its_credit_line() -> None:
     seed = ARTICLE.replace("Share\n\n", "") + (
         "(Reporting by Jane Doe; Editing by John Roe)\n\n© Wire Service 2019\n\n"

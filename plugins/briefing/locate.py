@@ -284,18 +284,23 @@ def up_to_the_ender(measures: list[Measure], end: int) -> int:
     return end
 
 
-#: a wire service's credit line closes the article ("(Reporting by Jane Doe; Editing by John Roe)")
-CREDIT_LINE = re.compile(
-    r"\((additional |extra )?(reporting|writing|editing|research|compiled|produced) by [^()]+\)\.?",
-    re.IGNORECASE,
+#: lines that close what is above them, so they go with the article when they follow its last
+#: paragraph: a wire service's credit line, an embedded post's attribution
+CLOSING_LINES = (
+    # (Reporting by Jane Doe; Editing by John Roe)
+    re.compile(r"\((additional |extra )?(reporting|writing|editing|research|compiled|produced) "
+               r"by [^()]+\)\.?", re.IGNORECASE),
+    # — Jane Doe (@jdoe) May 4, 2019
+    re.compile(r"[—–-] [^()]{1,80} \(@\w{1,15}\) \w{3,9}\.? \d{1,2}, \d{4}"),
 )
 
 
-def with_credit_line(lines: list[Line], end: int) -> int:
-    """Take the credit line that closes a wire story, up to `TAIL_LINES` below the last paragraph."""
+def with_closing_line(lines: list[Line], end: int) -> int:
+    """Take a line that closes the article (`CLOSING_LINES`), up to `TAIL_LINES` below the last
+    paragraph, and so on from it (a wire credit under a quoted post's attribution)."""
     for i in range(end + 1, min(end + 1 + TAIL_LINES, len(lines))):
-        if CREDIT_LINE.fullmatch(lines[i].text):
-            return i
+        if any(pattern.fullmatch(lines[i].text) for pattern in CLOSING_LINES):
+            return with_closing_line(lines, i)
     return end
 
 
@@ -409,7 +414,7 @@ def locate(lines: list[Line], measures: list[Measure], container: tuple[int, int
         start, end, ended_by = body_segments(parts)
         start, end = take_adjacent_lists(lines, measures, start, end)
         end = up_to_the_ender(measures, end)
-        end = with_credit_line(lines, end)
+        end = with_closing_line(lines, end)
         end = through_container(lines, measures, end, container)
         end = without_author_box(lines, measures, start, end)
         trimmed = without_about_box(lines, start, end)

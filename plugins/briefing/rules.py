@@ -120,6 +120,16 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "subscription pitch",
+        (
+            r"get .*\b(in|to) your inbox\b.*",
+            r"listen to .* live (at|on|from) .*",
+            r"follow (\w+['’]s |our )?(full|complete|continuing|latest|live|all) coverage of .*",
+            r"have a (news |story )?tip\?.*",
+        ),
+        max_words=45,
+    ),
+    Rule(
         "cookie notice",
         (),
         contains=(
