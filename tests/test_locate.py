@@ -87,3 +87,11 @@ def test_a_wire_story_keeps_its_credit_line() -> None:
     text = plain_text(convert(seed.encode()))
     assert text.rstrip().endswith("(Reporting by Jane Doe; Editing by John Roe)")
     assert "Wire Service" not in text
+
+
+def test_a_photo_caption_led_by_its_credit_is_not_body_text() -> None:
+    caption = "© Jane Doe Installers fit panels on a warehouse roof in Bari, Italy, on Oct. 3, 2019."
+    first, rest = ARTICLE.split("Analysts expect")
+    article = convert((first + caption + "\n\nAnalysts expect" + rest).encode())
+    assert caption not in plain_text(article)
+    assert [d.reason for d in article.decisions if d.line.text == caption] == ["photo caption"]

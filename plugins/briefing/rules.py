@@ -226,6 +226,7 @@ RULES: tuple[Rule, ...] = (
         (
             r".*\S(credit|photograph|photo|image|foto)s?\s*:\s*[^.:]{2,60}",
             r".*\s©\s*[^.]{2,60}",
+            r"©\s*[^\W\d]\S*( \S+){7,}",  # "© Jane Doe Delegates arrive for the summit in ..."
             r"(in this|this) ([\w,.]+ ){0,6}(photo|photograph|image|file photo)\b.*",
             r"(image|media|photo|video) (caption|credit|copyright).*",
             r".*\((photo|picture|image|credit|foto)[^)]*\)\.?",
