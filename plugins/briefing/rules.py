@@ -77,6 +77,8 @@ RULES: tuple[Rule, ...] = (
             r"skip to .*",
             r"back to (top|gallery|home)|return to top|top of page|scroll to top",
             r"(previous|next)( (post|article|story|page|slide))?:?",
+            r"[«‹←<]*\s*(previous|prev)( (post|article|story|page))?\s*[|/·•]?\s*next( (post|article|story|page))?",
+            r"(previous|next) (post|article|story)\s*:.*",
             r"(more|all) (news|stories|articles|sections)",
             r"(menu)?sections",
             r"image \d+ of \d+|\d+\s*/\s*\d+|image \d+ of / \d+|\d+ of \d+",
