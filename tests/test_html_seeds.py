@@ -118,6 +118,15 @@ def test_an_ender_inside_the_article_element_still_ends_the_body() -> None:
     assert "kitchen gadgets" not in text
 
 
+def test_a_button_that_is_a_link_to_nowhere_is_no_text_and_ends_nothing() -> None:
+    button = "<div class='comments-launch'><a href='#' data-target='comments-flyout'>Comments</a></div>"
+    last = ("<p>The regulator said it would publish its decision in March, after a consultation that "
+            "drew more than <a href='#'>four thousand replies</a> from households and businesses.</p>")
+    text = plain_text(convert_seed(deals_page(CLOSING + button + last), "deals.html"))
+    assert "Comments" not in text
+    assert "drew more than four thousand replies from households" in text  # a link inside prose is text
+
+
 def test_an_html_seed_builds_into_a_page(tmp_path: Path) -> None:
     seeds = tmp_path / "seeds"
     seeds.mkdir()

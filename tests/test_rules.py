@@ -13,6 +13,9 @@ DROPPED = [
     ("Have a tip? Jane Doe may be reached at jdoe@example.com.", "subscription pitch"),
     ("Get the latest updates right in your inbox. Sign up for our newsletters.", "subscription pitch"),
     ("Follow AP's full coverage of Brexit at https://example.com/brexit", "subscription pitch"),
+    ("Facebook Twitter Google+ Whatsapp", "share bar"),
+    ("If you enjoyed this article, we have a proposition for you: become a member and read without limits.",
+     "subscription pitch"),
     ("© Jane Doe Delegates arrive for the summit in Vilnius, Lithuania, on July 11, 2023.", "photo caption"),
 ]
 KEPT = [
@@ -20,6 +23,7 @@ KEPT = [
     "Posted on social media by the analysts, the port is not entirely smooth on the service.",
     "Listen to what the farmers in the valley have been saying for years about the river.",
     "Next year the alliance will meet in Washington.",
+    "Facebook and Twitter",
 ]
 
 

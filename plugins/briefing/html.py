@@ -120,10 +120,23 @@ def _hidden(tag: Tag) -> bool:
 def _furniture(tag: Tag) -> bool:
     if tag.name in ("body", "html", "main", "article"):
         return False
+    if tag.name == "a":
+        return _control(tag)
     if tag.name in FURNITURE_TAGS or str(tag.get("role", "")).lower() in FURNITURE_ROLES:
         return True
     names = " ".join([*_classes(tag), str(tag.get("id", ""))])
     return any(FURNITURE_NAMES.fullmatch(word) for word in re.split(r"[\s_]+", names) if word)
+
+
+def _control(link: Tag) -> bool:
+    """A link that goes nowhere ("#", "javascript:...") and is all the text of its block is a
+    button in disguise ("Comments", "Load more"), never the article's words."""
+    href = str(link.get("href", "")).strip().lower()
+    if href != "#" and not href.startswith("javascript:"):
+        return False
+    parent = link.parent
+    own = link.get_text(" ", strip=True)
+    return bool(own) and parent is not None and parent.get_text(" ", strip=True) == own
 
 
 def _classes(tag: Tag) -> list[str]:

@@ -96,6 +96,8 @@ RULES: tuple[Rule, ...] = (
             r"(share|tweet|pin|email|e-mail|print|save|copy link|copy)( (this|it|on|via|article|story|page|to|link)\b.*)?",
             r"(share|follow|like) (us )?on (facebook|twitter|x|linkedin|whatsapp|instagram|telegram|reddit|pinterest).*",
             r"(facebook|twitter|linkedin|whatsapp|reddit|pinterest|telegram|instagram|youtube|tumblr|email|rss|flipboard|messenger|sms|vk|line)",
+            r"((facebook|twitter|google\+|linkedin|whatsapp|reddit|pinterest|telegram|instagram|youtube|tumblr|"
+            r"email|e-mail|rss|flipboard|messenger|sms|vk|print)[\s|·•,/]*){2,}",
             r"(share|compartilhe|teilen|condividi|поделиться|bagikan)( (this|the))?( article| story| post)?:?",
             r"\d+ shares?|shares?:? \d+",
             r"(click|tap) to (share|print|email).*",
@@ -129,7 +131,10 @@ RULES: tuple[Rule, ...] = (
             r"follow (\w+['’]s |our )?(full|complete|continuing|latest|live|all) coverage of .*",
             r"have a (news |story )?tip\?.*",
         ),
-        max_words=45,
+        contains=(
+            r"\bif you (enjoyed|liked|value|appreciated?) (this|our) (article|story|post|journalism|reporting)\b",
+        ),
+        max_words=80,
     ),
     Rule(
         "cookie notice",
