@@ -95,3 +95,10 @@ def test_a_photo_caption_led_by_its_credit_is_not_body_text() -> None:
     article = convert((first + caption + "\n\nAnalysts expect" + rest).encode())
     assert caption not in plain_text(article)
     assert [d.reason for d in article.decisions if d.line.text == caption] == ["photo caption"]
+
+
+def test_a_name_with_its_handle_under_the_headline_is_the_byline() -> None:
+    title, rest = ARTICLE.split("\n\n", 1)
+    article = convert((title + "\n\nJane Doe @janedoe\n\n" + rest).encode())
+    assert article.author == "Jane Doe"
+    assert "@janedoe" not in plain_text(article)

@@ -130,6 +130,7 @@ def _author(byline: str, dateline: str) -> str:
     if byline:
         name = re.sub(r"^(by|von|por|di|oleh|par|автор|от|(written|posted|published|reported) by)\s+",
                       "", byline, flags=re.IGNORECASE)
+        name = re.sub(r"\s+@\w+$", "", name)  # "Jane Doe @janedoe": the handle is no part of the name
         return DATE.split(name)[0].strip(" ,|-–—·") if DATE.search(name) else name.strip()
     if dateline:
         m = DATE.search(dateline)

@@ -284,7 +284,9 @@ RULES: tuple[Rule, ...] = (
 #: A byline: "By Jane Doe", "Posted by ...", "Tested by: ...", "Updated: ...".
 BYLINE = re.compile(
     r"^(by|von|por|di|oleh|par|автор|от)\s+\S.{0,80}$"
-    r"|^(written|posted|published|reported|tested|reviewed|updated|story|words|photos?)( by| on| at)?\s*:?\s+\S.{0,100}$",
+    r"|^(written|posted|published|reported|tested|reviewed|updated|story|words|photos?)( by| on| at)?\s*:?\s+\S.{0,100}$"
+    # a name and its handle: "Jane Doe @janedoe"
+    r"|^(?-i:[A-Z][\w’'.\-]+(?: [A-Z][\w’'.\-]+){1,3}) @\w{1,15}$",
     re.IGNORECASE,
 )
 MONTHS = (
