@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from briefing.emit import plain_text
+from briefing.model import Article
 from briefing.pipeline import convert
 
 ARTICLE = (
@@ -56,12 +57,21 @@ def test_an_about_section_that_does_not_present_a_person_stays() -> None:
     assert "mostly family firms" in text
 
 
+def ending_with(lines: str) -> str:
+    """The article's text when `lines` follow its last paragraph, then a menu."""
+    seed = ARTICLE.replace("Share\n\n", "") + lines + "Markets\n\nWorld\n\nBusiness\n\nSport\n"
+    return plain_text(convert(seed.encode()))
+
+
+def with_line_inside(line: str) -> Article:
+    """The article with `line` between its first two paragraphs, where a page puts such lines."""
+    first, rest = ARTICLE.split("Analysts expect")
+    return convert((first + line + "\n\nAnalysts expect" + rest).encode())
+
+
 def test_an_embedded_post_that_closes_the_article_keeps_its_attribution() -> None:
-    seed = ARTICLE.replace("Share\n\n", "") + (
-        "Prices are finally where they should be.\n\n"
-        "— Jane Doe (@janedoe) November 4, 2019\n\n"
-        "Markets\n\nWorld\n\nBusiness\n\nSport\n")
-    text = plain_text(convert(seed.encode()))
+    text = ending_with("Prices are finally where they should be.\n\n"
+                       "— Jane Doe (@janedoe) November 4, 2019\n\n")
     assert text.rstrip().endswith("— Jane Doe (@janedoe) November 4, 2019")
     assert "Markets" not in text
 
@@ -71,9 +81,8 @@ def test_subscription_pitches_in_the_article_are_dropped() -> None:
                "Get the latest updates right in your inbox. Sign up for our newsletters.",
                "Follow AP's full coverage of the energy markets at https://example.com/energy",
                "Listen to Energy Hour live at 12:45 and 17:45 weekdays - or listen back here."]
-    first, rest = ARTICLE.split("Analysts expect")
     for pitch in pitches:
-        article = convert((first + pitch + "\n\nAnalysts expect" + rest).encode())  # where a page puts it
+        article = with_line_inside(pitch)
         text = plain_text(article)
         assert pitch not in text
         assert [d.reason for d in article.decisions if d.line.text == pitch] == ["subscription pitch"]
@@ -81,18 +90,14 @@ def test_subscription_pitches_in_the_article_are_dropped() -> None:
 
 
 def test_a_wire_story_keeps_its_credit_line() -> None:
-    seed = ARTICLE.replace("Share\n\n", "") + (
-        "(Reporting by Jane Doe; Editing by John Roe)\n\n© Wire Service 2019\n\n"
-        "Markets\n\nWorld\n\nBusiness\n\nSport\n")
-    text = plain_text(convert(seed.encode()))
+    text = ending_with("(Reporting by Jane Doe; Editing by John Roe)\n\n© Wire Service 2019\n\n")
     assert text.rstrip().endswith("(Reporting by Jane Doe; Editing by John Roe)")
     assert "Wire Service" not in text
 
 
 def test_a_photo_caption_led_by_its_credit_is_not_body_text() -> None:
     caption = "© Jane Doe Installers fit panels on a warehouse roof in Bari, Italy, on Oct. 3, 2019."
-    first, rest = ARTICLE.split("Analysts expect")
-    article = convert((first + caption + "\n\nAnalysts expect" + rest).encode())
+    article = with_line_inside(caption)
     assert caption not in plain_text(article)
     assert [d.reason for d in article.decisions if d.line.text == caption] == ["photo caption"]
 
