@@ -364,7 +364,8 @@ def match_rule(text: str, words: int, rules: tuple[CompiledRule, ...], max_words
     """The first rule that matches the whole of `text` (or a phrase in it), if it is short enough for it."""
     folded = text.casefold()
     for rule in rules:
-        limit = max_words if rule.max_words is None else rule.max_words
-        if words <= limit and rule.matches(text, folded):
+        if words > (max_words if rule.max_words is None else rule.max_words):
+            continue
+        if rule.matches(text, folded):
             return rule
     return None

@@ -87,7 +87,7 @@ def looks_like_prose(text: str, min_words: int = 12) -> bool:
     n = words(text)
     if n < min_words:
         return False
-    if is_title_case(text) and not is_sentence(text) and n < 2 * min_words:
+    if n < 2 * min_words and not is_sentence(text) and is_title_case(text):
         return False
     if is_sentence(text) or SENTENCE_INSIDE.search(text):
         return True
