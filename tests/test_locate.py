@@ -107,3 +107,30 @@ def test_a_name_with_its_handle_under_the_headline_is_the_byline() -> None:
     article = convert((title + "\n\nJane Doe @janedoe\n\n" + rest).encode())
     assert article.author == "Jane Doe"
     assert "@janedoe" not in plain_text(article)
+
+
+PICKS = ("Don't Miss:\n\n"
+         "SunPanel 400 Module\n\n"
+         "• Twenty-year warranty on the panel and its inverter\n"
+         "• Mounts on flat roofs and walls without drilling\n"
+         "• Ships with the cables and the wall bracket\n\n"
+         "$219.00\n\nAvailable from Amazon\n\nBuy Now\n\n"
+         "HomeBattery 10 kWh\n\n"
+         "• Stores a sunny day's output for the evening hours\n"
+         "• Keeps the lights and the fridge on during a power cut\n"
+         "• Installs in an afternoon next to the fuse box\n\n"
+         "$3,499.00\n\nAvailable from Amazon\n\nBuy Now\n\n"
+         "Tags: Solar Deals\n\n")
+
+
+def test_what_the_last_paragraph_announces_below_it_is_the_article() -> None:
+    text = ending_with("Our installer picked the two products below.\n\n" + PICKS)
+    assert "Twenty-year warranty on the panel" in text
+    assert "HomeBattery 10 kWh" in text and "Installs in an afternoon next to the fuse box" in text
+    assert "Solar Deals" not in text and "Markets" not in text
+
+
+def test_a_related_stories_header_still_ends_an_article_that_announced_nothing() -> None:
+    text = ending_with("Our installer picked the two products for this story.\n\n" + PICKS)
+    assert text.rstrip().endswith("picked the two products for this story.")
+    assert "Twenty-year warranty" not in text

@@ -267,7 +267,7 @@ def find_boxes(lines: list[Line], measures: list[Measure], span: Span) -> dict[i
         m = measures[i]
         if m.prose or m.sentence or lines[i].text.endswith(":"):
             header = None  # the article resumes (a paragraph, or a lead-in to a list)
-        elif m.rule is not None and m.rule.ends_article:
+        elif m.ender:
             header = i
         elif header is not None:
             boxes[i] = header

@@ -77,6 +77,11 @@ class Measure:
     #: a row of a table (three or more columns, among other such rows)
     table: bool = False
 
+    @property
+    def ender(self) -> bool:
+        """The line matches a rule that ends the article ("Related stories", "Tags: ...")."""
+        return self.rule is not None and self.rule.ends_article
+
 
 @dataclass(frozen=True)
 class Span:
@@ -183,7 +188,7 @@ def segments(lines: list[Line], measures: list[Measure], start: int, end: int) -
             last, weight, gap, enders = i, weight + s, 0, []
         else:
             gap += 1
-            if m.rule is not None and m.rule.ends_article:
+            if m.ender and m.rule is not None:
                 enders = [*enders, m.rule.name]
     if first >= 0:
         out.append(_segment(lines, measures, first, last, weight, previous, enders, comments_seen))
@@ -278,8 +283,7 @@ def take_adjacent_lists(lines: list[Line], measures: list[Measure], start: int, 
 def up_to_the_ender(measures: list[Measure], end: int) -> int:
     """Keep the few short lines between the last paragraph and an ender ("www.site.com")."""
     for i in range(end + 1, min(end + 1 + TAIL_LINES + 1, len(measures))):
-        rule = measures[i].rule
-        if rule is not None and rule.ends_article:
+        if measures[i].ender:
             return i - 1
     return end
 
@@ -374,9 +378,7 @@ def through_container(lines: list[Line], measures: list[Measure], end: int,
 
     A saved page says which element holds its paragraphs; after the last
     paragraph the same element may go on with product boxes, lists or a
-    closing note.  The body takes the stretch of those lines that adds most
-    to its score (so a trail of short lines is left out) and stops at an
-    ender rule.  `container` holds that element's own flow: line numbers
+    closing note.  `container` holds that element's own flow: line numbers
     `first <= n < stop`.
     """
     if container is None:
@@ -384,11 +386,41 @@ def through_container(lines: list[Line], measures: list[Measure], end: int,
     first, stop = container
     if not (end < len(lines) and first <= lines[end].number < stop):
         return end
+    return run_on(lines, measures, end, end + 1, stop)
+
+
+#: the body's last paragraph says that what follows belongs to it ("Check out our picks below.")
+ANNOUNCES = re.compile(r"\b(below|as follows)\s*[.:]$", re.IGNORECASE)
+
+
+def as_announced(lines: list[Line], measures: list[Measure], start: int, end: int) -> int:
+    """Let the body run on after a last paragraph that announces what comes below it.
+
+    The header under such a paragraph ("Don't Miss:") is the announced part's
+    own, so the ender rule it matches is passed over; from there the body runs
+    on as through an article container, up to the next ender.
+    """
+    last = next((i for i in range(end, start - 1, -1) if measures[i].prose or measures[i].sentence), -1)
+    if last < 0 or not ANNOUNCES.search(lines[last].text):
+        return end
+    header = next((i for i in range(end + 1, min(end + 1 + TAIL_LINES, len(lines)))
+                   if measures[i].ender), end)
+    return run_on(lines, measures, end, header + 1, lines[-1].number + 1)
+
+
+def next_ender(measures: list[Measure], end: int) -> str:
+    """The name of the first ender rule after line `end`, or "" when none follows."""
+    return next((m.rule.name for m in measures[end + 1:] if m.ender and m.rule is not None), "")
+
+
+def run_on(lines: list[Line], measures: list[Measure], end: int, begin: int, stop: int) -> int:
+    """How far past `end` the body goes: over lines `begin`.. numbered below `stop`, the stretch
+    that adds most to its score (so a trail of short lines is left out), never past an ender."""
     total = best = 0.0
     taken = end
-    for i in range(end + 1, len(lines)):
+    for i in range(begin, len(lines)):
         m = measures[i]
-        if lines[i].number >= stop or (m.rule is not None and m.rule.ends_article):
+        if lines[i].number >= stop or m.ender:
             break
         total += container_score(m)
         if total > best:
@@ -416,6 +448,9 @@ def locate(lines: list[Line], measures: list[Measure], container: tuple[int, int
         end = up_to_the_ender(measures, end)
         end = with_closing_line(lines, end)
         end = through_container(lines, measures, end, container)
+        announced = as_announced(lines, measures, start, end)
+        if announced > end:
+            ended_by, end = next_ender(measures, announced), announced
         end = without_author_box(lines, measures, start, end)
         trimmed = without_about_box(lines, start, end)
         ended_by, end = (AUTHOR_BOX, trimmed) if trimmed < end else (ended_by, end)
