@@ -134,3 +134,27 @@ def test_a_cached_seed_whose_slug_changed_is_written_out_again(seeds: Path, tmp_
     assert sorted(p.name for p in out.glob("*.md")) == [
         "senate-panel-advances-water-bill-after-long-debate-2.md",
         "senate-panel-advances-water-bill-after-long-debate.md"]
+
+
+def test_the_worker_processes_give_every_seed_its_own_article_in_order(tmp_path: Path) -> None:
+    # more seeds than the workers run ahead (generate.AHEAD), some cached and some not, two with the
+    # same bytes: each generated file still comes from its own seed, as one process writes them
+    seeds = tmp_path / "seeds"
+    paths = write_seeds(seeds, count=generate.AHEAD + 40, words=150)
+    for path in paths[:3]:
+        shutil.copy(path, seeds / ("copy-" + path.name))
+    warm = tmp_path / "warm"
+    warm.mkdir()
+    for path in paths[::3]:
+        shutil.copy(path, warm / path.name)
+    folder = tmp_path / "cache"
+    generate_all(warm, tmp_path / "warm-out", Config(), ConversionCache(folder), workers=2)
+    one, two = tmp_path / "one", tmp_path / "two"
+    generate_all(seeds, one, Config(), ConversionCache(None), workers=1)
+    cache = ConversionCache(folder)
+    generate_all(seeds, two, Config(), cache, workers=2)
+    assert cache.hits == len(paths[::3]) + 1  # the copy of the first seed has its bytes: a hit too
+    names = sorted(p.name for p in one.glob("*.md"))
+    assert len(names) == len(paths) + 3
+    assert names == sorted(p.name for p in two.glob("*.md"))
+    assert all((one / n).read_bytes() == (two / n).read_bytes() for n in names)

@@ -9,12 +9,14 @@ is removed.  Returns log messages as (level, text) for the adapter to log.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import logging
 import multiprocessing
 import os
 import subprocess
+from collections import deque
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -114,22 +116,19 @@ def _generated(article: Article, name: str, key: str, cache: ConversionCache) ->
 def convert_all(seeds: list[Path], config: Config, cache: ConversionCache,
                 workers: int) -> Iterator[tuple[str, Result]]:
     """(cache key, `Result`) per seed, in order, one at a time: a cached article is read back when its
-    turn comes, the others are converted in `workers` processes meanwhile, so a build never holds
-    all its articles at once.  The key is "" for a seed that could not be read."""
+    turn comes, the others are converted in `workers` processes meanwhile, at most `AHEAD` seeds
+    ahead of the one whose turn it is, so a build never holds all its seeds or articles at once.
+    The key is "" for a seed that could not be read."""
     plan: list[tuple[Path, str, bool] | str] = []
-    jobs: list[tuple[bytes, tuple[str, bytes] | None, Config, str]] = []
     for seed in seeds:
         try:
-            data, sidecar = read_raw(seed)
+            key = cache_key(*read_raw(seed), config, seed.suffix.lower())
         except OSError as err:
             plan.append(str(err))
             continue
-        key = cache_key(data, sidecar, config, seed.suffix.lower())
-        cached = cache.has(key)
-        plan.append((seed, key, cached))
-        if not cached:
-            jobs.append(_job(seed, data, sidecar, config))
-    with _converted(jobs, workers) as converted:
+        plan.append((seed, key, cache.has(key)))
+    todo = [(str(item[0]), config) for item in plan if not isinstance(item, str) and not item[2]]
+    with _converted(todo, workers) as converted:
         for item in plan:
             if isinstance(item, str):
                 yield "", item
@@ -139,57 +138,75 @@ def convert_all(seeds: list[Path], config: Config, cache: ConversionCache,
             if article is not None:
                 yield key, article
                 continue
-            result = next(converted) if not cached else _convert_again(seed, config)
+            # the seed is read again to be converted: the key of what was read is the one that counts
+            key, result = next(converted) if not cached else _convert_path((str(seed), config))
             if isinstance(result, Article):
                 cache.put(key, result)
             yield key, result
 
 
-def _convert_again(seed: Path, config: Config) -> Result:
-    """A seed whose cache entry would not load (damaged): converted here."""
-    try:
-        return _convert_one(_job(seed, *read_raw(seed), config))
-    except OSError as err:
-        return str(err)
-
-
-def _job(seed: Path, data: bytes, sidecar: bytes | None,
-         config: Config) -> tuple[bytes, tuple[str, bytes] | None, Config, str]:
-    return data, None if sidecar is None else (str(sidecar_path(seed)), sidecar), config, seed.name
+#: how many seeds the workers convert ahead of the one whose turn it is, at most
+AHEAD = 64
+#: seeds one worker task converts (fewer round trips between the processes)
+TASK_SEEDS = 8
 
 
 @contextmanager
-def _converted(jobs: list[tuple[bytes, tuple[str, bytes] | None, Config, str]],
-               workers: int) -> Iterator[Iterator[Result]]:
-    """The jobs' results in order, as they are needed: from a process pool when there are enough."""
+def _converted(jobs: list[tuple[str, Config]], workers: int) -> Iterator[Iterator[tuple[str, Result]]]:
+    """The jobs' (key, result) in order, as they are needed: from a process pool when there are enough."""
     if workers < 2 or len(jobs) < POOL_MIN:
-        yield (_convert_one(job) for job in jobs)
+        yield (_convert_path(job) for job in jobs)
         return
     forks = "fork" in multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork") if forks else None
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
     try:
-        yield pool.map(_convert_one, jobs, chunksize=max(1, len(jobs) // (8 * workers)))
+        yield _ahead(pool, jobs)
     finally:
         pool.shutdown(cancel_futures=True)
 
 
-def _convert_one(job: tuple[bytes, tuple[str, bytes] | None, Config, str]) -> Result:
-    """Convert one seed (in a worker process, so only picklable values go in and out)."""
-    data, side, config, name = job
+def _ahead(pool: ProcessPoolExecutor, jobs: list[tuple[str, Config]]) -> Iterator[tuple[str, Result]]:
+    """`jobs` converted in tasks of `TASK_SEEDS`, no more than `AHEAD` seeds submitted beyond the
+    one being yielded (`Executor.map` would submit them all, and hold every result it gets)."""
+    tasks = iter([jobs[i:i + TASK_SEEDS] for i in range(0, len(jobs), TASK_SEEDS)])
+    pending: deque[Future[list[tuple[str, Result]]]] = deque(
+        pool.submit(_convert_task, task) for task in itertools.islice(tasks, AHEAD // TASK_SEEDS))
+    while pending:
+        done = pending.popleft().result()
+        task = next(tasks, None)
+        if task is not None:
+            pending.append(pool.submit(_convert_task, task))
+        yield from done
+
+
+def _convert_task(jobs: list[tuple[str, Config]]) -> list[tuple[str, Result]]:
+    return [_convert_path(job) for job in jobs]
+
+
+def _convert_path(job: tuple[str, Config]) -> tuple[str, Result]:
+    """Read and convert one seed (in a worker process, so only picklable values go in and out):
+    its cache key and the article, or why not; the key is "" when the seed could not be read."""
+    path, config = job
+    seed = Path(path)
     try:
-        sidecar = load_sidecar(side[1].decode("utf-8")) if side is not None else Sidecar()
+        data, side = read_raw(seed)
+    except OSError as err:
+        return "", str(err)
+    key = cache_key(data, side, config, seed.suffix.lower())
+    try:
+        sidecar = load_sidecar(side.decode("utf-8")) if side is not None else Sidecar()
     except UnicodeDecodeError as err:
-        return "%s: not valid UTF-8 (byte %d); re-save it as UTF-8" % (side[0] if side else "", err.start)
+        return key, "%s: not valid UTF-8 (byte %d); re-save it as UTF-8" % (sidecar_path(seed), err.start)
     except SidecarError as err:
-        return "%s: %s" % (side[0] if side else "", err)
+        return key, "%s: %s" % (sidecar_path(seed), err)
     try:
-        article = convert_seed(data, name, config, sidecar)
+        article = convert_seed(data, seed.name, config, sidecar)
     except SeedError as err:
-        return (err.message, err.line, err.column)
+        return key, (err.message, err.line, err.column)
     # the per-line decisions are for `briefing explain`; a build holding thousands of them only
     # spends memory (and time pickling them between processes and into the cache)
-    return dataclasses.replace(article, decisions=())
+    return key, dataclasses.replace(article, decisions=())
 
 
 FALLBACK_SLUG = "briefing"
