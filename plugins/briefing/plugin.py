@@ -19,18 +19,21 @@ placed after their paragraph.  Settings (all optional):
 
 from __future__ import annotations
 
+import functools
 import html
 import logging
 import os
 import re
 import subprocess
 import sys
+import zlib
 from pathlib import Path
 from typing import Any
 
 import yaml
 from markupsafe import Markup
 from pelican import signals
+from pelican.contents import Content
 from pelican.readers import BaseReader
 from pelican.urlwrappers import Tag
 
@@ -222,6 +225,32 @@ def link_briefings(generator: Any) -> None:
         article.related = [articles[j] for j in links[index]]
 
 
+def pack_content(content: Any) -> None:
+    """Hold a briefing's HTML compressed until a page asks for it (`content_object_init`).
+
+    Pelican keeps every article for the whole build, and at a few thousand
+    briefings their HTML is most of its memory (stored at two bytes a character
+    once a page has one curly quote).  Pelican reads the HTML through the
+    instance's `_get_content` when one is set; a briefing links no static file,
+    so the emptied `_content` that Pelican scans for static links misses nothing.
+    """
+    if "seed" not in getattr(content, "metadata", {}) or not isinstance(content._content, str):
+        return
+    packed = zlib.compress(content._content.encode("utf-8"), 1)
+    content._content = ""
+    content._get_content = functools.partial(unpack, packed)
+
+
+def unpack(packed: bytes) -> str:
+    return zlib.decompress(packed).decode("utf-8")
+
+
+def forget_content(path: str, context: Any) -> None:
+    """Drop the HTML Pelican memoizes for every page it has rendered (`content_written`): it is
+    never needed again after the page is written, and a feed asks for it anew."""
+    Content.get_content.cache.clear()
+
+
 def add_reader(readers: Any) -> None:
     readers.reader_classes["md"] = BriefingReader
 
@@ -236,3 +265,5 @@ def register() -> None:
     signals.article_generator_finalized.connect(contain_outputs)
     signals.article_generator_finalized.connect(link_briefings)
     signals.page_generator_finalized.connect(contain_outputs)
+    signals.content_object_init.connect(pack_content)
+    signals.content_written.connect(forget_content)
