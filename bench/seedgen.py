@@ -7,11 +7,19 @@ breadcrumb, the title (sometimes twice), a byline and dateline, a photo caption,
 paragraphs of varied sentences with quotes and their speakers, headings, bulleted
 or numbered lists, "Advertisement" labels, and a footer of share buttons, comment
 widgets, newsletter and cookie prompts.  The same arguments give the same bytes.
+
+Besides the policy words every article shares, a sentence carries words from a
+lexicon of `LEXICON_SIZE` made-up words drawn by Zipf's law (few words often, most
+rarely), so the seeds' vocabulary grows with their number as real text's does: a
+search index or a word counter meets a realistic number of distinct words.
 """
 
 from __future__ import annotations
 
 import argparse
+import bisect
+import functools
+import itertools
 import random
 from pathlib import Path
 
@@ -44,6 +52,27 @@ FOOTER = ("Share this article", "Share on Facebook", "Share on Twitter", "Share 
           "Related Articles", "Read more", "Privacy Policy", "Terms of Use", "Contact Us",
           "© 2025 Example Media Group. All rights reserved.")
 
+#: the made-up words of the long tail, and how steeply their use falls with their rank
+LEXICON_SIZE = 40_000
+ZIPF_EXPONENT = 1.0
+ONSETS = ("b", "br", "c", "ch", "cl", "d", "dr", "f", "fl", "g", "gr", "h", "j", "k", "l", "m", "n", "p",
+          "pl", "pr", "r", "s", "sh", "sl", "st", "t", "th", "tr", "v", "w")
+VOWELS = ("a", "e", "i", "o", "u", "ai", "ea", "ou", "io")
+CODAS = ("", "", "n", "r", "s", "l", "m", "t", "nd", "st", "ck", "ng")
+SUFFIXES = ("", "", "", "s", "ed", "ing", "er", "al", "ment", "ity", "ion", "ly")
+
+
+@functools.cache
+def lexicon() -> tuple[tuple[str, ...], list[float]]:
+    """`LEXICON_SIZE` distinct made-up words and their cumulative Zipf weights (fixed, seedless)."""
+    rng = random.Random(0)
+    words: dict[str, None] = {}
+    while len(words) < LEXICON_SIZE:
+        syllables = "".join(rng.choice(ONSETS) + rng.choice(VOWELS) for _ in range(rng.choice((1, 2, 2, 3))))
+        words[syllables + rng.choice(CODAS) + rng.choice(SUFFIXES)] = None
+    weights = itertools.accumulate(1.0 / (rank + 2.7) ** ZIPF_EXPONENT for rank in range(LEXICON_SIZE))
+    return tuple(words), list(weights)
+
 
 class Writer:
     """One article's text, drawn from `rng`."""
@@ -57,6 +86,20 @@ class Writer:
     def pick(self, options: tuple[str, ...]) -> str:
         return self.rng.choice(options)
 
+    def rare(self, count: int) -> str:
+        """`count` words of the long tail (`lexicon`), drawn by their Zipf weights."""
+        words, cumulative = lexicon()
+        total = cumulative[-1]
+        return " ".join(words[bisect.bisect(cumulative, self.rng.random() * total)] for _ in range(count))
+
+    def detail(self) -> str:
+        """A clause of long-tail words, as real sentences carry specifics."""
+        r = self.rng
+        return r.choice((f"after weeks of {self.rare(2)} over the {self.rare(2)}",
+                         f"with the {self.rare(1)} {self.rare(1)} of {self.rare(2)} still open",
+                         f"as {self.rare(2)} and {self.rare(2)} {self.rare(1)} the {self.rare(1)}",
+                         f"despite the {self.rare(3)}"))
+
     def figure(self) -> str:
         r = self.rng
         return r.choice((f"{r.randint(2, 95)}%", f"{r.randint(2, 900)} million euros",
@@ -68,11 +111,12 @@ class Writer:
         shape = r.randrange(5)
         if shape == 0:
             return (f"{self.pick(CONNECTORS)} {self.pick(ORGS)} {self.pick(VERBS)} a {self.pick(ADJECTIVES)} "
-                    f"{self.pick(NOUNS)} on {self.pick(TOPICS)} worth {self.figure()}.")
+                    f"{self.pick(NOUNS)} on {self.pick(TOPICS)} worth {self.figure()}, {self.detail()}.")
         if shape == 1:
             return (f"{r.choice(self.people)} {self.pick(VERBS)} the {self.pick(NOUNS)} "
                     f"in {self.pick(PLACES)}, "
-                    f"where talks on {self.topic} have stalled since {r.randint(2014, 2025)}.")
+                    f"where talks on {self.topic} have stalled since {r.randint(2014, 2025)} "
+                    f"{self.detail()}.")
         if shape == 2:
             return (f"The {self.pick(ADJECTIVES)} {self.pick(NOUNS)} would cover {self.figure()} and "
                     f"{self.pick(TOPICS)}, but several governments want a {self.pick(ADJECTIVES)} "
@@ -81,7 +125,8 @@ class Writer:
             return (f"\u201cWe cannot wait for a {self.pick(ADJECTIVES)} {self.pick(NOUNS)} while "
                     f"{self.pick(TOPICS)} slips,\u201d {r.choice(self.people)} {self.pick(SAY)}.")
         return (f"In {self.pick(PLACES)}, officials {self.pick(VERBS)} plans for {self.topic}, "
-                f"citing {self.figure()} in new spending and a {self.pick(ADJECTIVES)} {self.pick(NOUNS)}.")
+                f"citing {self.figure()} in new spending and a {self.pick(ADJECTIVES)} {self.pick(NOUNS)} "
+                f"{self.detail()}.")
 
     def paragraph(self) -> str:
         return " ".join(self.sentence() for _ in range(self.rng.randint(2, 5)))
