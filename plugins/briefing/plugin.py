@@ -54,6 +54,10 @@ FRONT_MATTER_KEYS = frozenset(
 )
 
 
+#: front-matter keys that the reader renders (into the HTML, and the glance box's `glance`) and drops
+RENDERED_KEYS = ("pull_quotes", "figures", "quoted")
+
+
 #: front matter of the files this build generated, by real path, until the reader takes it
 FRONTS: dict[str, dict[str, Any]] = {}
 
@@ -132,6 +136,8 @@ class BriefingReader(BaseReader):  # type: ignore[misc]
                            for q, i in zip(quoted, quote_ids, strict=True)],
             }
             content = render_briefing(body, meta.get("sections", []), meta.get("pull_quotes", []), targets)
+            for used_up in RENDERED_KEYS:  # Pelican would hold them for every article to the end
+                meta.pop(used_up, None)
             clean = sanitize(content)
             if clean != content:
                 logger.warning("%s: the sanitizer had to change the rendered HTML (please report)",
