@@ -23,8 +23,9 @@ from .text import NAME_PARTICLES, WORD, cut_words, without_possessive, words
 MONTH_NUMBERS = {m: i for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
 SENTENCE = re.compile(r"(?<=[.!?…])[”\"’']?\s+(?=[“\"‘'A-Z0-9À-ÖØ-ÞА-Я])")
+#: a run of capitalised words or an acronym (`(?=[A-Z])` first, as in quotes.FULL_NAME)
 TAG_CANDIDATE = re.compile(
-    rf"\b(?:[A-Z][a-z’'\-]+|[A-Z]{{2,}}(?:\.[A-Z])*\.?)(?:\s+(?:{NAME_PARTICLES}\s+)*[A-Z][a-z’'\-]+)*")
+    rf"(?=[A-Z])\b(?:[A-Z][a-z’'\-]+|[A-Z]{{2,}}(?:\.[A-Z])*\.?)(?:\s+(?:{NAME_PARTICLES}\s+)*[A-Z][a-z’'\-]+)*")
 NOT_TAGS = {
     "The", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "I", "A", "An",
     "But", "And", "Or", "If", "In", "On", "At", "For", "As", "Yet", "So", "What", "When",
@@ -80,9 +81,9 @@ def enrich(decisions: list[Decision], blocks: list[Block], config: Config) -> Ar
 
 
 #: an organisation as texts name it: an acronym ("NATO", "OSCE") or a capitalised name ending in
-#: a word for a body ("European Commission", "World Bank")
+#: a word for a body ("European Commission", "World Bank"); `(?=[A-Z])` first, as in quotes.FULL_NAME
 ORGANISATION = re.compile(
-    r"\b(?:[A-Z]{3,6}|(?:[A-Z][\w’'\-]+\s+(?:of\s+(?:the\s+)?)?){1,4}(?:Commission|Council|Union|Ministry|Bank|"
+    r"(?=[A-Z])\b(?:[A-Z]{3,6}|(?:[A-Z][\w’'\-]+\s+(?:of\s+(?:the\s+)?)?){1,4}(?:Commission|Council|Union|Ministry|Bank|"
     r"Fund|Agency|Organi[sz]ation|Parliament|Party|Institute|University|Company|Corporation|Alliance|Court|"
     r"Committee|Department|Office|Forum|Group|Association|Federation|Authority|Assembly|Senate|Congress))\b")
 #: capitals that are not bodies

@@ -58,9 +58,12 @@ FIGURE_RULES: tuple[FigureRule, ...] = (
         rf"\b{RANGE}\s(?:seconds|minutes|hours|days|weeks|months|years|decades)\b", re.IGNORECASE), 1.5),
 )
 NEEDS = {rule.name: required_literals(rule.pattern.pattern) for rule in FIGURE_RULES}
+#: the first letters of `NUMBER_WORDS`: a position starting with none of them (or a digit or currency
+#: sign) is skipped at once, before the alternatives are tried
+NUMBER_INITIALS = "".join(sorted({w[0] for w in re.findall(r"[a-z]+", NUMBER_WORDS)}))
 #: where a figure can begin: every rule's match starts with a currency sign, or with a number or
 #: number word at a word boundary, so the rules are tried only there (`matches_from`)
-FIGURE_START = re.compile(rf"[$€£¥]|\b(?:\d|{NUMBER_WORDS})")
+FIGURE_START = re.compile(rf"(?=[$€£¥\d{NUMBER_INITIALS}])(?:[$€£¥]|\b(?:\d|{NUMBER_WORDS}))")
 #: a clause ends at these marks
 CLAUSE_END = re.compile(r"[,;:.!?()\[\]“”\"—]|\s–\s")
 #: ... and context never runs past these words

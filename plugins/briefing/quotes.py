@@ -27,7 +27,9 @@ VERB_WORDS = (*SPEECH_VERBS.split("|"), "according to")
 NAME_WORD = r"[A-Z](?=[\w’'\-]*[a-z])[\w’'\-]*+"
 NAME = rf"{NAME_WORD}(?:\s+(?:(?:of|for|{NAME_PARTICLES})\s+)*{NAME_WORD}){{0,4}}"
 #: a first name and a surname, overlapping ("Mark Rutte", "Ursula von der Leyen")
-FULL_NAME = re.compile(rf"(?=\b([A-Z][a-z]+)\s+((?:{NAME_PARTICLES}\s+)*[A-Z][a-z\-]+)\b)")
+#: (a pattern that can only start at a capital says so first, `(?=[A-Z])`: the regex engine then
+#: jumps from capital to capital instead of trying the rest of the pattern at every position)
+FULL_NAME = re.compile(rf"(?=[A-Z])(?=\b([A-Z][a-z]+)\s+((?:{NAME_PARTICLES}\s+)*[A-Z][a-z\-]+)\b)")
 NAME_VERB = re.compile(rf"({NAME})\s+(?:{SPEECH_VERBS})\b")
 VERB_NAME = re.compile(rf"\b(?:{SPEECH_VERBS}|according to)\s+({NAME})")
 PRONOUN_VERB = re.compile(rf"\b(?:(he|she|they)\s+(?:{SPEECH_VERBS})|(?:{SPEECH_VERBS})\s+(he|she|they))\b",

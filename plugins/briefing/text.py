@@ -10,6 +10,8 @@ import unicodedata
 #: this many distinct lines (a few seeds' worth)
 CACHED_LINES = 8192
 WORD = re.compile(r"\w+")
+#: where a word starts (its first character): counting these counts words without making them
+WORD_START = re.compile(r"\b\w")
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 SENTENCE_END = re.compile(r"[.!?…。！？]['\"”’»)\]]*$")
 SMALL_WORD_SHARE = 0.25
@@ -27,7 +29,7 @@ NAME_PARTICLES = r"(?:von|van|der|den|de|da|di|du|del|della|la|le|al|bin|ibn|dos
 @functools.lru_cache(maxsize=CACHED_LINES)
 def words(text: str) -> int:
     """Word count, counting CJK text (written without spaces) as two characters a word."""
-    count = len(WORD.findall(text))
+    count = len(WORD_START.findall(text))
     cjk = 0 if text.isascii() else len(CJK.findall(text))
     if cjk:
         count = max(count, cjk // 2 + count - 1)
@@ -46,11 +48,21 @@ def lowercase_share(text: str) -> float:
     """
     if not text.isascii() and len(CJK.findall(text)) >= CJK_CASELESS:
         return 1.0
-    tokens = WORD.findall(text)
-    cased = [t for t in tokens if t[0].isalpha() and (t[0].islower() or t[0].isupper())]
+    firsts = "".join(WORD_START.findall(text))  # each word's first character
+    if firsts.isascii():  # counted by C string methods, not word by word
+        lower = len(firsts) - len(firsts.translate(ASCII_LOWER))
+        cased = lower + len(firsts) - len(firsts.translate(ASCII_UPPER))
+    else:
+        lower = sum(1 for c in firsts if c.islower() and c.isalpha())
+        cased = lower + sum(1 for c in firsts if c.isupper() and c.isalpha())
     if not cased:
-        return 1.0 if tokens and not any(t[0].isdigit() for t in tokens) else 0.0
-    return sum(1 for t in cased if t[0].islower()) / len(tokens)
+        return 1.0 if firsts and not any(c.isdigit() for c in firsts) else 0.0
+    return lower / len(firsts)
+
+
+#: the ASCII letters of either case, deleted from a string to count them
+ASCII_LOWER = dict.fromkeys(range(ord("a"), ord("z") + 1))
+ASCII_UPPER = dict.fromkeys(range(ord("A"), ord("Z") + 1))
 
 
 def digit_share(text: str) -> float:
@@ -121,6 +133,8 @@ STOPWORDS = frozenset(
 )
 
 
+#: a word (`WORD`) of four characters or more
+LONG_WORD = re.compile(r"\w{4,}")
 #: Words are compared by their first letters: a crude stem that works across inflected languages.
 STEM = 5
 
@@ -128,7 +142,7 @@ STEM = 5
 @functools.lru_cache(maxsize=CACHED_LINES)
 def content_words(text: str) -> frozenset[str]:
     """The words that say what a line is about: long, not function words; CJK as bigrams."""
-    found = {w[:STEM] for w in WORD.findall(text.casefold()) if len(w) >= 4 and w not in STOPWORDS}
+    found = {w[:STEM] for w in LONG_WORD.findall(text.casefold()) if w not in STOPWORDS}
     if text.isascii():
         return frozenset(found)
     cjk = "".join(CJK.findall(text))
