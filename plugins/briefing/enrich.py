@@ -86,6 +86,8 @@ ORGANISATION = re.compile(
     r"(?=[A-Z])\b(?:[A-Z]{3,6}|(?:[A-Z][\w’'\-]+\s+(?:of\s+(?:the\s+)?)?){1,4}(?:Commission|Council|Union|Ministry|Bank|"
     r"Fund|Agency|Organi[sz]ation|Parliament|Party|Institute|University|Company|Corporation|Alliance|Court|"
     r"Committee|Department|Office|Forum|Group|Association|Federation|Authority|Assembly|Senate|Congress))\b")
+#: "The" or "A" before an organisation's name
+ARTICLE_WORD = re.compile(r"^(?:The|A|An)\s+")
 #: capitals that are not bodies
 NOT_ORGANISATIONS = frozenset("GDP CEO CFO USD EUR GBP PDF FAQ AM PM TV OK RSS HTML URL COVID LGBT".split())
 #: an organisation named this often becomes a topic
@@ -112,8 +114,8 @@ def organisations(blocks: list[Block]) -> list[str]:
     """Organisations named at least `ORGANISATION_MIN_COUNT` times, most named first."""
     counts: Counter[str] = Counter()
     for text in [b.text for b in blocks if b.kind is not Kind.HEADING] + [i for b in blocks for i in b.items]:
-        for m in ORGANISATION.finditer(text):
-            name = re.sub(r"^(?:The|A|An)\s+", "", m.group(0))
+        for found in ORGANISATION.findall(text):
+            name = ARTICLE_WORD.sub("", found)
             if name not in NOT_ORGANISATIONS:
                 counts[name] += 1
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
@@ -191,13 +193,14 @@ def find_tags(blocks: list[Block], title: str, most: int) -> list[str]:
     """Names and topics the article keeps coming back to (NATO, Ukraine, Russia...)."""
     counts: Counter[str] = Counter()
     texts = [title] + [b.text for b in blocks] + [i for b in blocks for i in b.items]
+    seen: dict[str, str] = {}  # an article names the same people again and again
     for text in texts:
-        for m in TAG_CANDIDATE.finditer(text):
-            name = m.group(0).strip(".’'")
-            if name.split()[0] in NOT_TAGS:
-                name = " ".join(name.split()[1:])
-            if name and WORD.search(name) and name not in NOT_TAGS:
-                counts[without_possessive(name)] += 1
+        for found in TAG_CANDIDATE.findall(text):
+            name = seen.get(found)
+            if name is None:
+                name = seen[found] = tag_name(found)
+            if name:
+                counts[name] += 1
     surnames = _merge_surnames(counts)
     ranked = sorted(surnames.items(), key=lambda kv: (-kv[1], kv[0]))
     kept = [name for name, n in ranked if n >= TAG_MIN_COUNT]
@@ -205,6 +208,15 @@ def find_tags(blocks: list[Block], title: str, most: int) -> list[str]:
     kept = [name for name in kept
             if not any(other != name and len(other) >= 4 and name.startswith(other) for other in kept)]
     return kept[:most]
+
+
+def tag_name(found: str) -> str:
+    """The tag a run of capitalised words stands for ("Rutte's" -> "Rutte", "The Alliance" ->
+    "Alliance"), or "" when it is none (`NOT_TAGS`)."""
+    name = found.strip(".’'")
+    if name.split()[0] in NOT_TAGS:
+        name = " ".join(name.split()[1:])
+    return without_possessive(name) if name and WORD.search(name) and name not in NOT_TAGS else ""
 
 
 def _merge_surnames(counts: Counter[str]) -> dict[str, int]:

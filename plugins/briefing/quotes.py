@@ -145,9 +145,11 @@ def _named(text: str, names: dict[str, str], last: bool = False) -> str:
 
 def _mentioned(text: str, full: frozenset[str]) -> str:
     """The last full name ("Maria Alvarez") that `text` mentions, speaking or not."""
-    found = [(m.start(), name) for m in FULL_NAME.finditer(text)
-             if (name := m.group(1) + " " + m.group(2)) in full]
-    return max(found)[1] if found else ""
+    last = ""
+    for first, rest in FULL_NAME.findall(text):  # in text order
+        if first + " " + rest in full:
+            last = first + " " + rest
+    return last
 
 
 def _valid(candidate: str, names: dict[str, str]) -> str:
@@ -172,10 +174,10 @@ def _full_names(blocks: list[Block]) -> dict[str, str]:
     "Leyen" -> "Ursula von der Leyen")."""
     pairs: dict[str, dict[str, int]] = {}
     for block in blocks:
-        for m in FULL_NAME.finditer(block.text):
-            if m.group(1) not in NOT_NAMES:
-                pair = m.group(1) + " " + m.group(2)
-                seen = pairs.setdefault(m.group(2).split()[-1], {})
+        for first, rest in FULL_NAME.findall(block.text):
+            if first not in NOT_NAMES:
+                pair = first + " " + rest
+                seen = pairs.setdefault(rest.split()[-1], {})
                 seen[pair] = seen.get(pair, 0) + 1
     chosen = {surname: max(seen, key=lambda k: seen[k]) for surname, seen in pairs.items()}
     return {surname: name for surname, name in chosen.items()
