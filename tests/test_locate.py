@@ -134,3 +134,25 @@ def test_a_related_stories_header_still_ends_an_article_that_announced_nothing()
     text = ending_with("Our installer picked the two products for this story.\n\n" + PICKS)
     assert text.rstrip().endswith("picked the two products for this story.")
     assert "Twenty-year warranty" not in text
+
+
+def test_a_lead_in_whose_list_the_article_holds_does_not_take_what_follows_the_list() -> None:
+    text = ending_with("After a long meeting in the town hall, the installers explained to the visiting "
+                       "officials why their business had picked up again, as follows:\n\n"
+                       "• Prices have fallen for six months in a row\n"
+                       "• Customers who waited last year are coming back\n"
+                       "• Banks lend for rooftop systems again\n\n"
+                       "Related Stories\n\n"
+                       "Wind farms in the north are selling their power at record prices this winter, as "
+                       "the cold weather lifts demand across the region.\n\n")
+    assert "Banks lend for rooftop systems again" in text
+    assert "Wind farms in the north" not in text
+
+
+def test_a_list_after_the_last_paragraph_comes_with_its_short_lead_in() -> None:
+    text = ending_with("Their reasons:\n\n"
+                       "• Prices have fallen for six months in a row\n"
+                       "• Customers who waited last year are coming back\n"
+                       "• Banks lend for rooftop systems again\n\n")
+    assert "Their reasons:" in text
+    assert text.rstrip().endswith("Banks lend for rooftop systems again")

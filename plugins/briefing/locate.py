@@ -272,12 +272,18 @@ def take_adjacent_lists(lines: list[Line], measures: list[Measure], start: int, 
     before = items(range(start - 1, -1, -1))
     if len(before) >= 2 and sum(measures[i].words for i in before) >= LIST_ITEM_WORDS * len(before):
         start = before[-1]
-        if start > 0 and lines[start - 1].text.endswith(":") and measures[start - 1].rule is None:
+        if start > 0 and lead_in(lines, measures, start - 1):
             start -= 1
-    after = items(range(end + 1, len(lines)))
+    lead = end + 1 if end + 1 < len(lines) and lead_in(lines, measures, end + 1) else end
+    after = items(range(lead + 1, len(lines)))
     if len(after) >= 2 and sum(measures[i].words for i in after) >= LIST_ITEM_WORDS * len(after):
         end = after[-1]
     return start, end
+
+
+def lead_in(lines: list[Line], measures: list[Measure], i: int) -> bool:
+    """Line `i` introduces a list ("The reasons are as follows:") and matches no rule."""
+    return lines[i].text.endswith(":") and measures[i].rule is None and not measures[i].marker
 
 
 def up_to_the_ender(measures: list[Measure], end: int) -> int:
@@ -398,10 +404,12 @@ def as_announced(lines: list[Line], measures: list[Measure], start: int, end: in
 
     The header under such a paragraph ("Don't Miss:") is the announced part's
     own, so the ender rule it matches is passed over; from there the body runs
-    on as through an article container, up to the next ender.
+    on as through an article container, up to the next ender.  Only the body's
+    very last line counts: a lead-in whose list the body already holds
+    ("... as follows:", then the items) has had what it announced.
     """
-    last = next((i for i in range(end, start - 1, -1) if measures[i].prose or measures[i].sentence), -1)
-    if last < 0 or not ANNOUNCES.search(lines[last].text):
+    last = measures[end] if start <= end else None
+    if last is None or not (last.prose or last.sentence) or not ANNOUNCES.search(lines[end].text):
         return end
     header = next((i for i in range(end + 1, min(end + 1 + TAIL_LINES, len(lines)))
                    if measures[i].ender), end)
