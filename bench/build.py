@@ -6,6 +6,7 @@ Generates `count` seeds (`bench.seedgen`), then in one run, interleaved round by
 round, measures (medians over the rounds; ratios from the same run):
 
   conversion   ms per seed (median, p95) over the generated seeds and ../shared/corpus/txt
+  cold, no search  a build from nothing without the Pagefind index: the Python build's own peak memory
   ours cold    `invoke build` from nothing: conversion (2 processes), Pelican, Pagefind
   plain cold   plain Pelican (no plugin, its default Markdown settings) building the same
                articles, written once as Pelican Markdown, with the same theme
@@ -262,6 +263,12 @@ def main(argv: list[str] | None = None) -> int:
         for round_ in range(args.rounds):
             for path in ("output", ".cache", "content/briefings"):
                 shutil.rmtree(ours / path, ignore_errors=True)
+            seconds, peak, _ = timed(NO_SEARCH, ours)  # the Python build's own peak (Pagefind's is larger)
+            record("ours cold, no search s", seconds)
+            record("ours cold, no search peak MiB", peak)
+            print("round %d: %-28s %6.2f s %6.0f MiB" % (round_ + 1, "ours cold, no search", seconds, peak))
+            for path in ("output", ".cache", "content/briefings"):
+                shutil.rmtree(ours / path, ignore_errors=True)
             shutil.rmtree(plain / "output", ignore_errors=True)
             for name, command, where in (
                 ("ours cold", dev_build(), ours),
@@ -312,6 +319,9 @@ def summary(figures: dict[str, list[float]], args: argparse.Namespace) -> str:
         "| ours warm (nothing changed) / ours cold | %.3f | <= 0.25 |"
         % (med["ours warm, nothing changed s"] / cold),
         "| ours one seed changed / ours cold | %.2f | |" % (med["ours one seed changed s"] / cold),
+        "| peak MiB, Python build (cold, no search) | %.0f | <= 150 at 5,000 seeds |"
+        % med["ours cold, no search peak MiB"],
+        "| peak MiB, with the search index (Pagefind) | %.0f | |" % med["ours cold peak MiB"],
     ]
     if "edit -> page on disk s" in med:
         lines.append("| edit -> page on disk, seconds | %.3f | <= 0.5 |" % med["edit -> page on disk s"])
