@@ -214,8 +214,9 @@ def tag_name(found: str) -> str:
     """The tag a run of capitalised words stands for ("Rutte's" -> "Rutte", "The Alliance" ->
     "Alliance"), or "" when it is none (`NOT_TAGS`)."""
     name = found.strip(".’'")
-    if name.split()[0] in NOT_TAGS:
-        name = " ".join(name.split()[1:])
+    parts = name.split()
+    if parts[0] in NOT_TAGS:
+        name = " ".join(parts[1:])
     return without_possessive(name) if name and WORD.search(name) and name not in NOT_TAGS else ""
 
 

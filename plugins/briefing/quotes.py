@@ -145,11 +145,8 @@ def _named(text: str, names: dict[str, str], last: bool = False) -> str:
 
 def _mentioned(text: str, full: frozenset[str]) -> str:
     """The last full name ("Maria Alvarez") that `text` mentions, speaking or not."""
-    last = ""
-    for first, rest in FULL_NAME.findall(text):  # in text order
-        if first + " " + rest in full:
-            last = first + " " + rest
-    return last
+    names = [first + " " + rest for first, rest in FULL_NAME.findall(text)]  # in text order
+    return next((name for name in reversed(names) if name in full), "")
 
 
 def _valid(candidate: str, names: dict[str, str]) -> str:
